@@ -1,0 +1,21 @@
+import type { Diagnostic } from '../core/result';
+import { formatDiagnostic } from '../core/result';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Answers a yes/no question; false when nobody can answer (no terminal). */
+  confirm(question: string): Promise<boolean>;
+}
+
+export const ExitCode = { Ok: 0, Drift: 1, Error: 2 } as const;
+
+export function fail(io: Io, message: string): number {
+  io.stderr(`driftline: ${message}\n`);
+  return ExitCode.Error;
+}
+
+export function failWith(io: Io, diagnostics: readonly Diagnostic[]): number {
+  for (const d of diagnostics) io.stderr(`driftline: ${formatDiagnostic(d)}\n`);
+  return ExitCode.Error;
+}

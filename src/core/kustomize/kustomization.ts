@@ -1,0 +1,66 @@
+import type { FileSystem } from '../ports';
+import { Provenance, type SourceLocation } from '../provenance';
+import { join } from '../paths';
+import { parseTracked } from '../yaml/trackedParse';
+import { isRecord } from '../fieldPath';
+import { RenderError, diagnostic } from '../result';
+
+export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** A parsed kustomization file; `at` locates any of its fields for diagnostics and provenance. */
+export interface Kustomization {
+  readonly file: string;
+  readonly dir: string;
+  readonly data: Record<string, unknown>;
+  /** Where `parent[key]` was written in the kustomization file. */
+  at(parent: object, key: string | number): SourceLocation;
+}
+
+/** The kustomization file in `dir`, or undefined when the directory has none. */
+export async function findKustomizationFile(fs: FileSystem, dir: string): Promise<string | undefined> {
+  const found: string[] = [];
+  for (const name of kustomizationFileNames) {
+    if ((await fs.stat(join(dir, name))) === 'file') found.push(name);
+  }
+  if (found.length > 1) {
+    throw new RenderError(diagnostic(dir, `found multiple kustomization files: ${found.join(', ')}`));
+  }
+  return found[0] === undefined ? undefined : join(dir, found[0]);
+}
+
+export async function loadKustomization(fs: FileSystem, dir: string): Promise<Kustomization | undefined> {
+  const file = await findKustomizationFile(fs, dir);
+  if (!file) return undefined;
+  const text = (await fs.readFile(file)) ?? '';
+  const positions = new Provenance();
+  const parsed = parseTracked(file, text, positions, 'kustomization');
+  if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(file, 'invalid YAML'));
+  const data = parsed.value[0]?.value ?? {};
+  if (!isRecord(data)) throw new RenderError(diagnostic(file, 'a kustomization must be a YAML mapping', parsed.value[0]?.location));
+  const kind = data['kind'];
+  if (kind !== undefined && kind !== 'Kustomization' && kind !== 'Component') {
+    throw new RenderError(diagnostic(file, `kind must be Kustomization or Component, not ${String(kind)}`, positions.of(data, 'kind')[0]));
+  }
+  const fileStart: SourceLocation = { file, line: 1, column: 1 };
+  return {
+    file,
+    dir,
+    data,
+    at: (parent, key) => positions.of(parent, key)[0] ?? fileStart,
+  };
+}
+
+/** A list field of the kustomization; a located error when it has the wrong shape. */
+export function listField(k: Kustomization, field: string): unknown[] {
+  const v = k.data[field];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new RenderError(diagnostic(k.file, `${field} must be a list`, k.at(k.data, field)));
+  return v;
+}
+
+export function stringField(k: Kustomization, field: string): string | undefined {
+  const v = k.data[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new RenderError(diagnostic(k.file, `${field} must be a string`, k.at(k.data, field)));
+  return v;
+}

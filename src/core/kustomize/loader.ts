@@ -1,0 +1,114 @@
+import type { FileSystem } from '../ports';
+import type { Provenance } from '../provenance';
+import { resolve, relative } from '../paths';
+import { parseTracked } from '../yaml/trackedParse';
+import { RenderError, diagnostic, type Diagnostic } from '../result';
+import { asObject, formatResourceId, resourceId, sameId, type Resource } from './resource';
+import { listField, loadKustomization, type Kustomization } from './kustomization';
+import { applyTransformers } from './transformers/pipeline';
+
+export interface BuildContext {
+  readonly fs: FileSystem;
+  readonly provenance: Provenance;
+  readonly warnings: Diagnostic[];
+  /** Directories being built, to report cycles instead of recursing forever. */
+  readonly stack: string[];
+}
+
+/** Builds the kustomization in `dir`: its resources, transformed by its own transformers. */
+export async function buildKustomization(ctx: BuildContext, dir: string): Promise<{ kustomization: Kustomization; resources: Resource[] }> {
+  const k = await loadKustomization(ctx.fs, dir);
+  if (!k) {
+    throw new RenderError(diagnostic(dir, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory"));
+  }
+  if (ctx.stack.includes(dir)) {
+    throw new RenderError(diagnostic(k.file, `cycle in resources: ${[...ctx.stack, dir].join(' -> ')}`));
+  }
+  ctx.stack.push(dir);
+  try {
+    const resources: Resource[] = [];
+    // kustomize appends the deprecated `bases` after `resources`.
+    for (const field of ['resources', 'bases']) {
+      const entries = listField(k, field);
+      if (field === 'bases' && entries.length > 0) {
+        ctx.warnings.push(diagnostic(k.file, "'bases' is deprecated; list the directories under 'resources'", k.at(k.data, field), 'warning'));
+      }
+      for (const [index, entry] of entries.entries()) {
+        for (const r of await loadEntry(ctx, k, entries, index, entry)) addResource(resources, r, k, k.at(entries, index));
+      }
+    }
+    applyTransformers(ctx, k, resources);
+    return { kustomization: k, resources };
+  } finally {
+    ctx.stack.pop();
+  }
+}
+
+async function loadEntry(ctx: BuildContext, k: Kustomization, list: unknown[], index: number, entry: unknown): Promise<Resource[]> {
+  const at = k.at(list, index);
+  if (typeof entry !== 'string' || entry === '') throw new RenderError(diagnostic(k.file, 'a resource entry must be a non-empty path', at));
+  if (isRemote(entry)) {
+    throw new RenderError(diagnostic(k.file, `remote resource '${entry}' is not rendered in-process; enable the external renderer`, at));
+  }
+  const path = resolve(k.dir, entry);
+  const kind = await ctx.fs.stat(path);
+  if (kind === 'directory') return (await buildKustomization(ctx, path)).resources;
+  if (kind === 'file') return loadResourceFile(ctx, path, k, at);
+  throw new RenderError(diagnostic(k.file, `resource '${entry}' not found (looked for ${relative(k.dir, path)})`, at));
+}
+
+function isRemote(entry: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith('git@') || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry);
+}
+
+async function loadResourceFile(ctx: BuildContext, path: string, k: Kustomization, at: { line: number; column: number }): Promise<Resource[]> {
+  const text = await ctx.fs.readFile(path);
+  if (text === undefined) throw new RenderError(diagnostic(k.file, `cannot read ${path}`, at));
+  const parsed = parseTracked(path, text, ctx.provenance, 'resource');
+  if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(path, 'invalid YAML'));
+  const out: Resource[] = [];
+  const lists: Resource[] = [];
+  for (const doc of parsed.value) {
+    if (doc.value === null) continue;
+    const object = asObject(doc.value);
+    const kind = object?.['kind'];
+    if (!object || typeof kind !== 'string' || typeof object['apiVersion'] !== 'string') {
+      throw new RenderError(diagnostic(path, 'a resource needs apiVersion, kind and metadata', doc.location));
+    }
+    const items = object['items'];
+    if (kind.endsWith('List') && Array.isArray(items)) {
+      // List items come after the file's other documents, as in kustomize's resource factory.
+      for (const item of items) {
+        const itemObject = asObject(item);
+        if (!itemObject) throw new RenderError(diagnostic(path, 'a List item must be an object with metadata', doc.location));
+        lists.push(toResource(itemObject, doc.location));
+      }
+      continue;
+    }
+    out.push(toResource(object, doc.location));
+  }
+  for (const r of [...out, ...lists]) {
+    if (typeof r.object.metadata['name'] !== 'string' || r.object.metadata['name'] === '') {
+      throw new RenderError(diagnostic(path, `missing metadata.name in object ${String(r.object['kind'])}`, r.origin));
+    }
+  }
+  return [...out, ...lists];
+}
+
+function toResource(object: Resource['object'], origin: Resource['origin']): Resource {
+  const ns = object.metadata['namespace'];
+  return {
+    object,
+    origin,
+    originalName: String(object.metadata['name'] ?? ''),
+    originalNamespace: typeof ns === 'string' ? ns : undefined,
+  };
+}
+
+function addResource(into: Resource[], r: Resource, k: Kustomization, at: { line: number; column: number }): void {
+  const id = resourceId(r);
+  if (into.some((existing) => sameId(resourceId(existing), id))) {
+    throw new RenderError(diagnostic(k.file, `may not add resource with an already registered id: ${formatResourceId(id)}`, at));
+  }
+  into.push(r);
+}

@@ -1,0 +1,58 @@
+// Field-level provenance: for every field of a rendered object, the chain of
+// source lines that wrote it, newest (effective) first. Writes are keyed by the
+// containing object and the key, so values keep their history when lists are
+// reordered or objects move between parents.
+
+export interface SourceLocation {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+}
+
+/** One write that shaped a value: where it came from and which kustomize operation made it. */
+export interface FieldWrite extends SourceLocation {
+  /** e.g. `resource`, `images`, `replicas`, `namespace`. */
+  readonly operation: string;
+}
+
+export type PathSegment = string | number;
+
+export class Provenance {
+  private readonly writes = new WeakMap<object, Map<PathSegment, FieldWrite[]>>();
+
+  /** Records `write` as the newest write of `parent[key]`. */
+  record(parent: object, key: PathSegment, write: FieldWrite): void {
+    let byKey = this.writes.get(parent);
+    if (!byKey) {
+      byKey = new Map();
+      this.writes.set(parent, byKey);
+    }
+    const chain = byKey.get(key);
+    if (chain) chain.unshift(write);
+    else byKey.set(key, [write]);
+  }
+
+  /** The writes of `parent[key]`, effective first; empty when nothing was recorded. */
+  of(parent: object, key: PathSegment): readonly FieldWrite[] {
+    return this.writes.get(parent)?.get(key) ?? [];
+  }
+
+  /**
+   * The writes that shaped the value at `path` under `root`. A value that has no
+   * writes of its own (say a container added whole by a patch) inherits those of
+   * its nearest recorded ancestor.
+   */
+  at(root: unknown, path: readonly PathSegment[]): readonly FieldWrite[] {
+    let found: readonly FieldWrite[] = [];
+    let node: unknown = root;
+    for (const key of path) {
+      if (node === null || typeof node !== 'object') break;
+      const own = this.of(node, key);
+      if (own.length > 0) found = own;
+      node = (node as Record<PathSegment, unknown>)[key];
+    }
+    return found;
+  }
+}

@@ -1,0 +1,97 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { diagnostic, err, ok, type Diagnostic, type Result } from '../result';
+import type { Provenance, SourceLocation } from '../provenance';
+
+export interface ParsedDocument {
+  /** The document as plain JSON-like data (null for an empty document). */
+  readonly value: unknown;
+  /** Where the document's content starts. */
+  readonly location: SourceLocation;
+}
+
+/**
+ * Parses a (multi-document) YAML file into plain data and records, in
+ * `provenance`, where every map key and sequence item was written, under the
+ * operation name `operation`.
+ */
+export function parseTracked(file: string, text: string, provenance: Provenance, operation: string): Result<ParsedDocument[]> {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  const problems: Diagnostic[] = [];
+  const parsed: ParsedDocument[] = [];
+  const locate = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  for (const doc of documents) {
+    for (const e of [...doc.errors]) {
+      problems.push(diagnostic(file, `invalid YAML: ${firstLine(e.message)}`, toLineColumn(lineCounter, e.pos[0])));
+    }
+    if (problems.length > 0) continue;
+    const converter = new Converter(doc, provenance, operation, locate);
+    const value = doc.contents ? converter.convert(doc.contents) : null;
+    parsed.push({ value, location: locate(doc.contents?.range?.[0] ?? 0) });
+  }
+  return problems.length > 0 ? err(problems) : ok(parsed);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? message;
+}
+
+function toLineColumn(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+class Converter {
+  constructor(
+    private readonly doc: Document,
+    private readonly provenance: Provenance,
+    private readonly operation: string,
+    private readonly locate: (offset: number) => SourceLocation,
+  ) {}
+
+  convert(node: unknown): unknown {
+    if (isAlias(node)) return this.convert(node.resolve(this.doc));
+    if (isScalar(node)) return node.value ?? null;
+    if (isSeq(node)) {
+      const list: unknown[] = [];
+      node.items.forEach((item, index) => {
+        list.push(this.convert(item));
+        this.track(list, index, item);
+      });
+      return list;
+    }
+    if (isMap(node)) {
+      const map: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (key === '<<' && this.mergeInto(map, pair.value)) continue;
+        map[key] = this.convert(pair.value);
+        this.track(map, key, pair.key);
+      }
+      return map;
+    }
+    return null;
+  }
+
+  /** YAML merge keys (`<<: *base`): earlier explicit keys win. */
+  private mergeInto(map: Record<string, unknown>, source: unknown): boolean {
+    const sources = isSeq(source) ? source.items : [source];
+    for (const item of sources) {
+      const merged = this.convert(item);
+      if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) return false;
+      for (const [k, v] of Object.entries(merged)) {
+        if (!(k in map)) map[k] = v;
+      }
+    }
+    return true;
+  }
+
+  private track(parent: object, key: string | number, node: unknown): void {
+    const range = (node as Node | null)?.range;
+    if (range) this.provenance.record(parent, key, { ...this.locate(range[0]), operation: this.operation });
+  }
+}

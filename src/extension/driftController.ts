@@ -1,0 +1,201 @@
+import * as vscode from 'vscode';
+import { render, type RenderResult } from '../core/kustomize/render';
+import { diffRendered } from '../core/diff/diffRendered';
+import type { FieldChange, ResourceDiff } from '../core/diff/types';
+import { LiveCache } from '../core/cluster/liveCache';
+import { rootKustomizations } from '../core/repo/rootKustomizations';
+import { TrackingFileSystem } from '../core/trackingFileSystem';
+import type { Diagnostic } from '../core/result';
+import type { Logger } from '../core/ports';
+import { KubeClient } from '../node/kubeClient';
+import { loadKubeConfig } from '../node/kubeConfigLoader';
+import { BufferFileSystem } from './bufferFileSystem';
+import { readSettings } from './settings';
+
+/** One deployable kustomization and what Driftline knows about it. */
+export interface OverlayState {
+  readonly dir: string;
+  readonly rendered: RenderResult | undefined;
+  readonly errors: readonly Diagnostic[];
+  /** Every path the last render read: editing any of them re-renders this overlay. */
+  readonly inputs: ReadonlySet<string>;
+  readonly diffs: readonly ResourceDiff[];
+}
+
+export interface DriftedField {
+  readonly overlay: OverlayState;
+  readonly resource: ResourceDiff;
+  readonly change: FieldChange;
+}
+
+export type ConnectionState = { readonly kind: 'connected'; readonly context: string } | { readonly kind: 'disconnected'; readonly reason: string } | { readonly kind: 'idle' };
+
+/**
+ * Keeps rendered overlays, the live cache and their diffs current: re-renders on
+ * edits (unsaved buffers included, debounced) and re-diffs on cluster events.
+ */
+export class DriftController implements vscode.Disposable {
+  private readonly overlays = new Map<string, OverlayState>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly pendingRenders = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly fs = new BufferFileSystem();
+  private live: LiveCache | undefined;
+  private kube: KubeClient | undefined;
+  private started: Promise<void> | undefined;
+  private diffTimer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  connection: ConnectionState = { kind: 'idle' };
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Starts discovery, rendering and the cluster connection once; later calls wait for the first. */
+  start(): Promise<void> {
+    this.started ??= this.initialize();
+    return this.started;
+  }
+
+  get all(): readonly OverlayState[] {
+    return [...this.overlays.values()];
+  }
+
+  get client(): KubeClient | undefined {
+    return this.kube;
+  }
+
+  /** Overlays whose last render read `path`. */
+  overlaysUsing(path: string): OverlayState[] {
+    return this.all.filter((o) => o.inputs.has(path) || o.dir === path);
+  }
+
+  /** Drifted fields whose desired value was written in `path`. */
+  driftIn(path: string): DriftedField[] {
+    const out: DriftedField[] = [];
+    for (const overlay of this.overlays.values()) {
+      for (const resource of overlay.diffs) {
+        for (const change of resource.changes) if (change.origin?.file === path) out.push({ overlay, resource, change });
+      }
+    }
+    return out;
+  }
+
+  get stale(): boolean {
+    return this.connection.kind !== 'connected' || (this.live?.stale ?? false);
+  }
+
+  private async initialize(): Promise<void> {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdited(e.document.uri)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onEdited(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('driftline.kubeconfig') || e.affectsConfiguration('driftline.context')) void this.reconnect();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+    this.disposables.push(watcher, watcher.onDidCreate(() => void this.rediscover()), watcher.onDidDelete(() => void this.rediscover()), watcher.onDidChange((u) => this.onEdited(u)));
+    this.connect();
+    await this.rediscover();
+  }
+
+  /** Finds the deployable kustomizations and renders them all. */
+  async rediscover(): Promise<void> {
+    const files = await vscode.workspace.findFiles('**/{kustomization.yaml,kustomization.yml,Kustomization}', '**/node_modules/**');
+    const roots = await rootKustomizations(this.fs, files.map((f) => f.fsPath));
+    for (const dir of this.overlays.keys()) if (!roots.includes(dir)) this.overlays.delete(dir);
+    await Promise.all(roots.map((dir) => this.renderOverlay(dir)));
+    await this.rediff();
+  }
+
+  /** Re-renders now (no debounce): after a command, or when the user asks. */
+  async refresh(): Promise<void> {
+    await this.start();
+    await this.rediscover();
+  }
+
+  private onEdited(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    const affected = this.overlaysUsing(uri.fsPath);
+    const delay = readSettings().debounceMs;
+    for (const overlay of affected) {
+      clearTimeout(this.pendingRenders.get(overlay.dir));
+      this.pendingRenders.set(
+        overlay.dir,
+        setTimeout(() => {
+          this.pendingRenders.delete(overlay.dir);
+          void this.renderOverlay(overlay.dir).then(() => this.rediff());
+        }, delay),
+      );
+    }
+  }
+
+  private async renderOverlay(dir: string): Promise<void> {
+    const tracking = new TrackingFileSystem(this.fs);
+    const result = await render(tracking, dir);
+    const previous = this.overlays.get(dir);
+    this.overlays.set(dir, {
+      dir,
+      rendered: result.ok ? result.value : undefined,
+      errors: result.ok ? [] : result.error,
+      inputs: tracking.touched,
+      diffs: result.ok ? (previous?.diffs ?? []) : [],
+    });
+    if (!result.ok) this.logger.warn(`render of ${dir} failed: ${result.error.map((d) => d.message).join('; ')}`);
+  }
+
+  private connect(): void {
+    const settings = readSettings();
+    try {
+      const kc = loadKubeConfig({ kubeconfig: settings.kubeconfig, context: settings.context });
+      this.kube = new KubeClient(kc);
+      this.live = new LiveCache(this.kube, this.logger, () => this.scheduleRediff());
+      this.connection = { kind: 'connected', context: this.kube.contextName };
+      this.logger.info(`comparing with context ${this.kube.contextName} (${this.kube.server})`);
+    } catch (e) {
+      this.connection = { kind: 'disconnected', reason: e instanceof Error ? e.message : String(e) };
+      this.logger.warn(`no cluster: ${this.connection.reason}`);
+    }
+  }
+
+  private async reconnect(): Promise<void> {
+    this.live?.dispose();
+    this.live = undefined;
+    this.kube = undefined;
+    this.connect();
+    await this.rediff();
+  }
+
+  /** Cluster events arrive in bursts (a sync touches many objects): coalesce them. */
+  private scheduleRediff(): void {
+    clearTimeout(this.diffTimer);
+    this.diffTimer = setTimeout(() => void this.rediff(), 30);
+  }
+
+  private async rediff(): Promise<void> {
+    const generation = ++this.generation;
+    const live = this.live;
+    if (live) {
+      for (const overlay of this.all) {
+        if (!overlay.rendered) continue;
+        try {
+          const diffs = await diffRendered(overlay.rendered, (ref) => live.get(ref));
+          if (generation !== this.generation) return;
+          this.overlays.set(overlay.dir, { ...overlay, diffs });
+        } catch (e) {
+          const reason = e instanceof Error ? e.message : String(e);
+          this.connection = { kind: 'disconnected', reason };
+          this.logger.warn(`cannot read the cluster: ${reason}`);
+        }
+      }
+      if (this.connection.kind === 'disconnected' && this.kube && !live.stale) this.connection = { kind: 'connected', context: this.kube.contextName };
+    }
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const t of this.pendingRenders.values()) clearTimeout(t);
+    clearTimeout(this.diffTimer);
+    this.live?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { relative } from '../core/paths';
+import type { DriftController, DriftedField } from './driftController';
+import { timeAgo } from './timeAgo';
+
+const maxValueLength = 60;
+
+/** Inline drift hints on the source lines that produced drifted values. Decoration types are created once. */
+export class DriftDecorations implements vscode.Disposable {
+  private readonly type = vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    backgroundColor: new vscode.ThemeColor('driftline.driftBackground'),
+    overviewRulerColor: new vscode.ThemeColor('driftline.driftOverviewRuler'),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    after: { color: new vscode.ThemeColor('driftline.driftForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
+  });
+  private readonly disposables: vscode.Disposable[];
+  // Ages in hints ("4 min ago") go stale; refresh them while any hint is shown.
+  private readonly ticker = setInterval(() => this.refreshAll(), 30_000);
+
+  constructor(private readonly drift: DriftController) {
+    this.disposables = [this.type, drift.onDidChange(() => this.refreshAll()), vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll())];
+  }
+
+  refreshAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.refresh(editor);
+  }
+
+  private refresh(editor: vscode.TextEditor): void {
+    if (editor.document.uri.scheme !== 'file') return;
+    const byLine = new Map<number, DriftedField[]>();
+    for (const field of this.drift.driftIn(editor.document.uri.fsPath)) {
+      const line = (field.change.origin?.line ?? 1) - 1;
+      if (line >= editor.document.lineCount) continue;
+      byLine.set(line, [...(byLine.get(line) ?? []), field]);
+    }
+    const stale = this.drift.stale;
+    const now = new Date();
+    const options: vscode.DecorationOptions[] = [...byLine].map(([line, fields]) => ({
+      range: editor.document.lineAt(line).range,
+      hoverMessage: hover(fields, now),
+      renderOptions: { after: { contentText: hintText(fields, now, stale) } },
+    }));
+    editor.setDecorations(this.type, options);
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function hintText(fields: readonly DriftedField[], now: Date, stale: boolean): string {
+  const [first] = fields;
+  if (!first) return '';
+  const { change } = first;
+  const parts = [`live: ${shorten(display(change.live))}`];
+  if (change.lastWriter) parts.push(change.lastWriter.manager);
+  const age = timeAgo(change.lastWriter?.time, now);
+  if (age) parts.push(age);
+  if (fields.length > 1) parts.push(`+${fields.length - 1} more`);
+  if (stale) parts.push('stale');
+  return parts.join(' · ');
+}
+
+function hover(fields: readonly DriftedField[], now: Date): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  for (const { resource, change, overlay } of fields) {
+    md.appendMarkdown(`**$(warning) ${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}** — \`${change.path}\`\n\n`);
+    md.appendMarkdown(`| | |\n|---|---|\n| desired | \`${display(change.desired)}\` |\n| live | \`${display(change.live)}\` |\n`);
+    if (change.lastWriter) {
+      const age = timeAgo(change.lastWriter.time, now);
+      md.appendMarkdown(`| changed by | ${change.lastWriter.manager} (${change.lastWriter.operation})${age ? `, ${age}` : ''} |\n`);
+    }
+    md.appendMarkdown(`\nOrigin (effective first): ${change.originChain.map((w) => `\`${relative(overlay.dir, w.file)}:${w.line}\` ${w.operation}`).join(' ← ')}\n\n`);
+  }
+  return md;
+}
+
+function display(value: unknown): string {
+  if (value === undefined) return '<absent>';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function shorten(text: string): string {
+  return text.length > maxValueLength ? `${text.slice(0, maxValueLength - 1)}…` : text;
+}

@@ -1,0 +1,105 @@
+// The emulator's etcd: objects by resource, one global resourceVersion counter, and a
+// bounded event history that watches replay from (older versions answer 410 Expired).
+import { clone, type KubeObject } from './objects';
+import { groupVersionOf, type ResourceType } from './resourceTable';
+
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoredEvent {
+  type: EventType;
+  resource: ResourceType;
+  object: KubeObject;
+  resourceVersion: number;
+}
+
+export type EventListener = (event: StoredEvent) => void;
+
+function resourceKey(type: ResourceType): string {
+  return `${groupVersionOf(type)}/${type.plural}`;
+}
+
+function objectKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+export class ObjectStore {
+  private resourceVersion = 0;
+  private readonly objects = new Map<string, Map<string, KubeObject>>();
+  private readonly history: StoredEvent[] = [];
+  /** Every event after this version is still in the history. */
+  private compactedThrough = 0;
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(private readonly historyLimit = 2000) {}
+
+  get currentResourceVersion(): number {
+    return this.resourceVersion;
+  }
+
+  get oldestWatchableVersion(): number {
+    return this.compactedThrough;
+  }
+
+  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
+    const found = this.objects.get(resourceKey(type))?.get(objectKey(namespace, name));
+    return found ? clone(found) : undefined;
+  }
+
+  list(type: ResourceType, namespace?: string): KubeObject[] {
+    const all = [...(this.objects.get(resourceKey(type))?.values() ?? [])];
+    return all
+      .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
+      .sort((a, b) => objectKey(a.metadata.namespace, a.metadata.name ?? '').localeCompare(objectKey(b.metadata.namespace, b.metadata.name ?? '')))
+      .map((o) => clone(o));
+  }
+
+  /** Stores a created or updated object, stamping the next resourceVersion. */
+  put(type: ResourceType, object: KubeObject): KubeObject {
+    const stored = clone(object);
+    stored.metadata.resourceVersion = String(++this.resourceVersion);
+    let bucket = this.objects.get(resourceKey(type));
+    if (!bucket) {
+      bucket = new Map();
+      this.objects.set(resourceKey(type), bucket);
+    }
+    const key = objectKey(stored.metadata.namespace, stored.metadata.name ?? '');
+    const eventType: EventType = bucket.has(key) ? 'MODIFIED' : 'ADDED';
+    bucket.set(key, stored);
+    this.record({ type: eventType, resource: type, object: clone(stored), resourceVersion: this.resourceVersion });
+    return clone(stored);
+  }
+
+  /** Deletes and returns the object; the DELETED event carries a fresh resourceVersion. */
+  remove(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
+    const bucket = this.objects.get(resourceKey(type));
+    const key = objectKey(namespace, name);
+    const existing = bucket?.get(key);
+    if (!bucket || !existing) return undefined;
+    bucket.delete(key);
+    const deleted = clone(existing);
+    deleted.metadata.resourceVersion = String(++this.resourceVersion);
+    this.record({ type: 'DELETED', resource: type, object: clone(deleted), resourceVersion: this.resourceVersion });
+    return deleted;
+  }
+
+  /** Events of one resource after `resourceVersion`, or undefined when they were compacted away. */
+  eventsSince(type: ResourceType, resourceVersion: number): StoredEvent[] | undefined {
+    if (resourceVersion < this.compactedThrough) return undefined;
+    const key = resourceKey(type);
+    return this.history.filter((e) => e.resourceVersion > resourceVersion && resourceKey(e.resource) === key);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private record(event: StoredEvent): void {
+    this.history.push(event);
+    while (this.history.length > this.historyLimit) {
+      const dropped = this.history.shift();
+      if (dropped) this.compactedThrough = dropped.resourceVersion;
+    }
+    for (const listener of this.listeners) listener(event);
+  }
+}

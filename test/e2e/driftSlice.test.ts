@@ -1,0 +1,166 @@
+// The thin slice, as a user sees it in a real VS Code: a live change made with kubectl shows up
+// inline on the overlay line that sets the value; "Driftline: Sync" puts the cluster back and
+// the hint goes away; a new live change brings it back without any user action.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import { startApiServer } from '../apiserver/server';
+import { ensureKubectl } from '../support/kubectlTool';
+import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
+import { repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
+import { copyExamples, type TempWorkspace } from './support/workspace';
+import {
+  clickDialogButton, lineDecorations, openFile, runCommand, screenshot, waitFor, type LineDecorations,
+} from './support/workbench';
+
+const execFileAsync = promisify(execFile);
+const overlay = 'apps/guestbook/overlays/production';
+const overlayFile = `${overlay}/kustomization.yaml`;
+const image = 'ghcr.io/driftline/guestbook';
+const waitTimeout = 60_000;
+
+type ApiServer = Awaited<ReturnType<typeof startApiServer>>;
+
+let scratch: string | undefined;
+let apiServer: ApiServer | undefined;
+let workspace: TempWorkspace | undefined;
+let server: CodeServer | undefined;
+let session: BrowserSession | undefined;
+let kubectlPath = 'kubectl';
+let kubeconfigPath = '';
+
+/** Runs the real kubectl against the emulator; HOME points to scratch so its cache stays out of ~. */
+async function kubectl(...args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync(kubectlPath, ['--kubeconfig', kubeconfigPath, ...args], {
+    env: { ...process.env, HOME: scratch ?? tmpdir() },
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+async function liveImage(): Promise<string> {
+  return (await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook',
+    '-o', 'jsonpath={.spec.template.spec.containers[?(@.name=="guestbook")].image}')).trim();
+}
+
+function page(): BrowserSession['page'] {
+  assert.ok(session, 'browser not started');
+  return session.page;
+}
+
+function decorated(lines: LineDecorations[]): LineDecorations[] {
+  return lines.filter((line) => line.after.length > 0);
+}
+
+function describeLines(lines: LineDecorations[]): string {
+  return lines.map((line) => `${line.lineText}${line.after.length ? `  ⟶ ${line.after.join(' | ')}` : ''}`).join('\n');
+}
+
+/** Waits until the only decorated line is `newTag:` and its hint names the live image and writer. */
+async function waitForDriftHint(liveTag: string): Promise<LineDecorations> {
+  let last: LineDecorations[] = [];
+  try {
+    return await waitFor(async () => {
+      last = await lineDecorations(page());
+      const hint = last.find((line) => line.after.some((text) => text.includes(`live: ${image}:${liveTag}`)));
+      return hint && hint.after.some((text) => text.includes('kubectl-set')) ? hint : undefined;
+    }, { timeout: waitTimeout, message: `a drift hint for ${image}:${liveTag}` });
+  } catch (error) {
+    throw new Error(`${String(error)}\nvisible lines:\n${describeLines(last)}`);
+  }
+}
+
+// Later steps depend on earlier ones: after a failure, skip instead of piling up noise.
+let broken = false;
+async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
+  if (broken) {
+    t.skip('an earlier step failed');
+    return;
+  }
+  try {
+    await body();
+  } catch (error) {
+    broken = true;
+    if (session) await screenshot(session.page, `failure-${name}.png`).catch(() => undefined);
+    throw error;
+  }
+}
+
+describe('drift slice in VS Code', { timeout: 600_000 }, () => {
+  before(async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const vsix = join(repoRoot, `driftline-${version}.vsix`);
+    assert.ok(existsSync(vsix), `${vsix} missing: run npm run package (npm run test:e2e does)`);
+
+    scratch = await mkdtemp(join(tmpdir(), 'driftline-slice-'));
+    kubectlPath = await ensureKubectl();
+    apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });
+    kubeconfigPath = apiServer.kubeconfigPath;
+    workspace = await copyExamples();
+
+    await kubectl('create', 'namespace', 'guestbook-prod');
+    await kubectl('apply', '--server-side', '--field-manager', 'kubectl', '-k', join(workspace.folder, overlay));
+    await kubectl('-n', 'guestbook-prod', 'set', 'image', 'deployment/guestbook', `guestbook=${image}:hotfix-1`);
+    assert.equal(await liveImage(), `${image}:hotfix-1`);
+
+    server = await startCodeServer({
+      folder: workspace.folder,
+      name: 'drift-slice',
+      extensions: [vsix],
+      settings: { 'driftline.kubeconfig': kubeconfigPath },
+    });
+    session = await launchBrowser(server.sandbox);
+    await openWorkbench(session.page, server.workbenchUrl());
+  });
+
+  // Each clean-up runs even when another one fails.
+  after(async () => {
+    await session?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    await apiServer?.close().catch(() => undefined);
+    await workspace?.dispose().catch(() => undefined);
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('shows the live image and who changed it on the newTag line', async (t) => step(t, 'drift', async () => {
+    const text = readFileSync(join(workspace?.folder ?? '', overlayFile), 'utf8');
+    assert.match(text, /^ {4}newTag: "1\.4\.2"$/m, 'example overlay changed: the test expects newTag: "1.4.2"');
+    await openFile(page(), overlayFile);
+
+    const hint = await waitForDriftHint('hotfix-1');
+    const lines = await lineDecorations(page());
+    await screenshot(page(), '01-drift.png');
+    assert.equal(hint.lineText.trim(), 'newTag: "1.4.2"', `hint on the wrong line:\n${describeLines(lines)}`);
+    assert.deepEqual(decorated(lines).map((line) => line.lineText.trim()), ['newTag: "1.4.2"'],
+      `only the newTag line may carry a Driftline hint:\n${describeLines(lines)}`);
+  }));
+
+  it('Driftline: Sync asks for confirmation, restores the cluster and clears the hint', async (t) => step(t, 'sync', async () => {
+    await runCommand(page(), 'Driftline: Sync');
+    await clickDialogButton(page(), 'Sync');
+
+    let lines: LineDecorations[] = [];
+    await waitFor(async () => {
+      lines = await lineDecorations(page());
+      return decorated(lines).length === 0;
+    }, { timeout: waitTimeout, message: 'the drift hint to disappear after sync' })
+      .catch((error: unknown) => { throw new Error(`${String(error)}\nvisible lines:\n${describeLines(lines)}`); });
+    await waitFor(async () => (await liveImage()) === `${image}:1.4.2`,
+      { timeout: waitTimeout, message: `live image ${image}:1.4.2` });
+    await screenshot(page(), '02-synced.png');
+  }));
+
+  it('a new live change brings the hint back without user action', async (t) => step(t, 'drift-again', async () => {
+    await kubectl('-n', 'guestbook-prod', 'set', 'image', 'deployment/guestbook', `guestbook=${image}:hotfix-2`);
+    const hint = await waitForDriftHint('hotfix-2');
+    const lines = await lineDecorations(page());
+    await screenshot(page(), '03-drift-again.png');
+    assert.equal(hint.lineText.trim(), 'newTag: "1.4.2"');
+    assert.equal(decorated(lines).length, 1, `only the newTag line may carry a Driftline hint:\n${describeLines(lines)}`);
+  }));
+});
