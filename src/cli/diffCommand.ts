@@ -8,7 +8,7 @@ import { ExitCode, fail, failWith, type Io } from './io';
 export async function runDiff(io: Io, dir: string, options: ClusterOptions & { output: string }): Promise<number> {
   if (options.output !== 'text' && options.output !== 'json') return fail(io, `unknown output format '${options.output}' (text or json)`);
   const target = await renderAndConnect(dir, options);
-  if (!target.ok) return typeof target.error === 'string' ? fail(io, target.error) : failWith(io, target.error);
+  if (!target.ok) return typeof target.error === 'string' ? fail(io, target.error) : failWith(io, target.error, toCorePath('.'));
   let diffs: ResourceDiff[];
   try {
     diffs = await diffRendered(target.value.rendered, (ref) => target.value.kube.get(ref));

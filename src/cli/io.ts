@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/result';
 import { formatDiagnostic } from '../core/result';
+import { relative } from '../core/paths';
 
 export interface Io {
   stdout(text: string): void;
@@ -15,7 +16,8 @@ export function fail(io: Io, message: string): number {
   return ExitCode.Error;
 }
 
-export function failWith(io: Io, diagnostics: readonly Diagnostic[]): number {
-  for (const d of diagnostics) io.stderr(`driftline: ${formatDiagnostic(d)}\n`);
+/** Prints diagnostics with paths relative to `cwd`, the way compilers do. */
+export function failWith(io: Io, diagnostics: readonly Diagnostic[], cwd: string): number {
+  for (const d of diagnostics) io.stderr(`driftline: ${formatDiagnostic({ ...d, file: relative(cwd, d.file) })}\n`);
   return ExitCode.Error;
 }

@@ -4,7 +4,7 @@ import { ExitCode, failWith, type Io } from './io';
 
 export async function runRender(io: Io, dir: string): Promise<number> {
   const result = await render(new DiskFileSystem(), toCorePath(dir));
-  if (!result.ok) return failWith(io, result.error);
+  if (!result.ok) return failWith(io, result.error, toCorePath('.'));
   io.stdout(toYaml(result.value));
   return ExitCode.Ok;
 }

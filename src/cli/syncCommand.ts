@@ -1,10 +1,11 @@
+import { toCorePath } from '../node/diskFileSystem';
 import { applyRendered } from '../core/sync/applyRendered';
 import { renderAndConnect, type ClusterOptions } from './clusterTarget';
 import { ExitCode, fail, failWith, type Io } from './io';
 
 export async function runSync(io: Io, dir: string, options: ClusterOptions & { dryRun?: boolean; yes?: boolean }): Promise<number> {
   const target = await renderAndConnect(dir, options);
-  if (!target.ok) return typeof target.error === 'string' ? fail(io, target.error) : failWith(io, target.error);
+  if (!target.ok) return typeof target.error === 'string' ? fail(io, target.error) : failWith(io, target.error, toCorePath('.'));
   const { rendered, kube } = target.value;
   const dryRun = options.dryRun === true;
   if (!dryRun && !options.yes) {

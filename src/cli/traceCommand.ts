@@ -11,7 +11,7 @@ export async function runTrace(io: Io, dir: string, resource: string, path: stri
   const steps = parseFieldPath(path);
   if (!steps) return fail(io, `cannot parse field path '${path}' (use a.b[name=x].c or a.b[0])`);
   const result = await render(new DiskFileSystem(), toCorePath(dir));
-  if (!result.ok) return failWith(io, result.error);
+  if (!result.ok) return failWith(io, result.error, toCorePath('.'));
   const target = result.value.resources.find((r) => kindOf(r) === kind && nameOf(r) === name);
   if (!target) return fail(io, `no ${kind}/${name} in the rendered output`);
   const concrete = resolveFieldPath(target.object, steps);

@@ -15,12 +15,14 @@ export function parseFieldPath(path: string): FieldPathStep[] | undefined {
       if (!expectKey) return undefined;
       steps.push({ key: m[1] });
       expectKey = false;
+    } else if (expectKey) {
+      // `[…]` must follow a key or another `[…]`, and `.` must not be doubled.
+      return undefined;
     } else if (m[2] !== undefined) {
       steps.push({ match: { field: m[2], value: m[3] ?? '' } });
     } else if (m[4] !== undefined) {
       steps.push({ index: Number(m[4]) });
     } else {
-      if (expectKey) return undefined;
       expectKey = true;
     }
   }

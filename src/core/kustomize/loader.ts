@@ -1,7 +1,8 @@
 import type { FileSystem } from '../ports';
 import type { Provenance } from '../provenance';
-import { resolve, relative } from '../paths';
+import { resolve } from '../paths';
 import { parseTracked } from '../yaml/trackedParse';
+import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic, type Diagnostic } from '../result';
 import { asObject, formatResourceId, resourceId, sameId, type Resource } from './resource';
 import { listField, loadKustomization, type Kustomization } from './kustomization';
@@ -54,7 +55,7 @@ async function loadEntry(ctx: BuildContext, k: Kustomization, list: unknown[], i
   const kind = await ctx.fs.stat(path);
   if (kind === 'directory') return (await buildKustomization(ctx, path)).resources;
   if (kind === 'file') return loadResourceFile(ctx, path, k, at);
-  throw new RenderError(diagnostic(k.file, `resource '${entry}' not found (looked for ${relative(k.dir, path)})`, at));
+  throw new RenderError(diagnostic(k.file, `resource '${entry}' not found`, at));
 }
 
 function isRemote(entry: string): boolean {
@@ -70,13 +71,8 @@ async function loadResourceFile(ctx: BuildContext, path: string, k: Kustomizatio
   const lists: Resource[] = [];
   for (const doc of parsed.value) {
     if (doc.value === null) continue;
-    const object = asObject(doc.value);
-    const kind = object?.['kind'];
-    if (!object || typeof kind !== 'string' || typeof object['apiVersion'] !== 'string') {
-      throw new RenderError(diagnostic(path, 'a resource needs apiVersion, kind and metadata', doc.location));
-    }
-    const items = object['items'];
-    if (kind.endsWith('List') && Array.isArray(items)) {
+    const items = isRecord(doc.value) ? doc.value['items'] : undefined;
+    if (isRecord(doc.value) && String(doc.value['kind']).endsWith('List') && Array.isArray(items)) {
       // List items come after the file's other documents, as in kustomize's resource factory.
       for (const item of items) {
         const itemObject = asObject(item);
@@ -84,6 +80,10 @@ async function loadResourceFile(ctx: BuildContext, path: string, k: Kustomizatio
         lists.push(toResource(itemObject, doc.location));
       }
       continue;
+    }
+    const object = asObject(doc.value);
+    if (!object || typeof object['kind'] !== 'string' || typeof object['apiVersion'] !== 'string') {
+      throw new RenderError(diagnostic(path, 'a resource needs apiVersion, kind and metadata', doc.location));
     }
     out.push(toResource(object, doc.location));
   }
