@@ -1,10 +1,14 @@
 // Three bundles: the extension host code (cjs, `vscode` external), the CLI, and
 // the diff webview (browser). Type-checking is `tsc --noEmit`, not esbuild's job.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 
-const production = process.argv.includes('--production') || process.env.CI === 'true';
-const common = { bundle: true, sourcemap: production ? false : 'linked', minify: production, logLevel: 'warning', legalComments: 'none' };
+rmSync('dist', { recursive: true, force: true });
+
+// Always minified, so that size budgets hold for every build; `--production`
+// (packaging) drops the source maps, which never ship.
+const production = process.argv.includes('--production');
+const common = { bundle: true, sourcemap: production ? false : 'linked', minify: true, keepNames: true, logLevel: 'warning', legalComments: 'none' };
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),

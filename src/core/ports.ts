@@ -11,6 +11,8 @@ export type EntryKind = 'file' | 'directory';
 export interface FileSystem {
   /** The file's text, or undefined when there is no such file. */
   readFile(path: string): Promise<string | undefined>;
+  /** The file's raw bytes, or undefined when there is no such file. Optional: generators fall back to the UTF-8 of `readFile`, which loses binary content. */
+  readBytes?(path: string): Promise<Uint8Array | undefined>;
   /** What is at `path`, or undefined when nothing is. */
   stat(path: string): Promise<EntryKind | undefined>;
   /** Entry names (not paths) in a directory, sorted; empty when it does not exist. */

@@ -11,6 +11,13 @@ export class TrackingFileSystem implements FileSystem {
     return this.inner.readFile(path);
   }
 
+  async readBytes(path: string): Promise<Uint8Array | undefined> {
+    this.touched.add(path);
+    if (this.inner.readBytes) return this.inner.readBytes(path);
+    const text = await this.inner.readFile(path);
+    return text === undefined ? undefined : new TextEncoder().encode(text);
+  }
+
   stat(path: string): Promise<EntryKind | undefined> {
     this.touched.add(path);
     return this.inner.stat(path);

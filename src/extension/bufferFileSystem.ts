@@ -11,6 +11,11 @@ export class BufferFileSystem implements FileSystem {
     return open ? open.getText() : this.disk.readFile(path);
   }
 
+  async readBytes(path: string): Promise<Uint8Array | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
+    return open ? new TextEncoder().encode(open.getText()) : this.disk.readBytes(path);
+  }
+
   stat(path: string): Promise<EntryKind | undefined> {
     return this.disk.stat(path);
   }

@@ -9,6 +9,7 @@ import { RenderProblems } from './renderProblems';
 // Activation stays cheap: no I/O here. The drift controller starts when a YAML
 // editor is visible or a command needs it.
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const channel = vscode.window.createOutputChannel('Driftline', { log: true });
   const logger = outputLogger(channel);
   const drift = new DriftController(logger);
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.onDidChangeVisibleTextEditors((editors) => startWhenRelevant(editors, drift, logger)),
   );
   startWhenRelevant(vscode.window.visibleTextEditors, drift, logger);
+  logger.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
 }
 
 export function deactivate(): void {

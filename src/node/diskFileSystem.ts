@@ -12,6 +12,14 @@ export class DiskFileSystem implements FileSystem {
     }
   }
 
+  async readBytes(path: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await fsp.readFile(path));
+    } catch {
+      return undefined;
+    }
+  }
+
   async stat(path: string): Promise<EntryKind | undefined> {
     try {
       const s = await fsp.stat(path);

@@ -3,18 +3,25 @@ import { dirname, normalize } from '../../src/core/paths';
 
 /** An in-memory FileSystem for unit tests: `new MemoryFileSystem({ '/app/kustomization.yaml': '…' })`. */
 export class MemoryFileSystem implements FileSystem {
-  private readonly files = new Map<string, string>();
+  private readonly files = new Map<string, string | Uint8Array>();
 
-  constructor(files: Record<string, string> = {}) {
-    for (const [path, text] of Object.entries(files)) this.write(path, text);
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    for (const [path, content] of Object.entries(files)) this.write(path, content);
   }
 
-  write(path: string, text: string): void {
-    this.files.set(normalize(path), text);
+  /** Text, or raw bytes for binary files (read back lossily by `readFile`, exactly by `readBytes`). */
+  write(path: string, content: string | Uint8Array): void {
+    this.files.set(normalize(path), content);
   }
 
   async readFile(path: string): Promise<string | undefined> {
-    return this.files.get(normalize(path));
+    const content = this.files.get(normalize(path));
+    return content instanceof Uint8Array ? new TextDecoder().decode(content) : content;
+  }
+
+  async readBytes(path: string): Promise<Uint8Array | undefined> {
+    const content = this.files.get(normalize(path));
+    return typeof content === 'string' ? new TextEncoder().encode(content) : content;
   }
 
   async stat(path: string): Promise<EntryKind | undefined> {

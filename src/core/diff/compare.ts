@@ -7,6 +7,7 @@ import { lastWriterOf } from './managedFields';
 import { listItemKey } from './listKeys';
 import { maskSecretValue } from './maskSecrets';
 import type { FieldChange, ResourceDiff } from './types';
+import { base64FromText } from '../encoding/base64';
 
 export interface CompareOptions {
   /** The renderer's provenance, to find the line behind each desired value. */
@@ -26,7 +27,7 @@ export function compare(desired: Resource, live: KubeObject | undefined, options
   if (!live) return { ...base, status: 'Missing', health: 'Missing', changes: [] };
   const changes: FieldChange[] = [];
   const isSecret = id.kind === 'Secret' && id.group === '';
-  const record = (path: PathSegment[], desiredValue: unknown, liveValue: unknown): void => {
+  const record = (path: PathSegment[], desiredValue: unknown, liveValue: unknown, liveFieldPath?: PathSegment[]): void => {
     const chain = options.provenance.at(desired.object, path);
     const masked = isSecret && (path[0] === 'data' || path[0] === 'stringData');
     changes.push({
@@ -35,14 +36,15 @@ export function compare(desired: Resource, live: KubeObject | undefined, options
       live: masked ? maskSecretValue(desiredValue, liveValue, 'live') : liveValue,
       origin: chain[0],
       originChain: chain,
-      lastWriter: lastWriterOf(live, live.metadata.managedFields, livePath(live, desired.object, path)),
+      lastWriter: lastWriterOf(live, live.metadata.managedFields, liveFieldPath ?? livePath(live, desired.object, path)),
     });
   };
+  if (isSecret) compareStringData(desired.object, live, record);
   compareNode(desired.object, live, [], record);
   return { ...base, status: changes.length > 0 ? 'OutOfSync' : 'Synced', health: 'Unknown', changes };
 }
 
-type Recorder = (path: PathSegment[], desired: unknown, live: unknown) => void;
+type Recorder = (path: PathSegment[], desired: unknown, live: unknown, liveFieldPath?: PathSegment[]) => void;
 
 function compareNode(desired: unknown, live: unknown, path: PathSegment[], record: Recorder): void {
   if (isRecord(desired)) {
@@ -104,8 +106,23 @@ function livePath(live: unknown, desired: unknown, path: readonly PathSegment[])
   return out;
 }
 
+/**
+ * The API server folds a Secret's write-only `stringData` into base64 `data`:
+ * compare each stringData key with its live data counterpart.
+ */
+function compareStringData(desired: Record<string, unknown>, live: KubeObject, record: Recorder): void {
+  const stringData = desired['stringData'];
+  if (!isRecord(stringData)) return;
+  const liveData = isRecord(live['data']) ? live['data'] : {};
+  for (const [key, value] of Object.entries(stringData)) {
+    if (typeof value !== 'string') continue;
+    const encoded = base64FromText(value);
+    if (liveData[key] !== encoded) record(['stringData', key], encoded, liveData[key], ['data', key]);
+  }
+}
+
 function skipField(path: readonly PathSegment[], key: string): boolean {
-  if (path.length === 0) return key === 'status';
+  if (path.length === 0) return key === 'status' || key === 'stringData';
   if (path.length === 1 && path[0] === 'metadata') return serverMetadata.has(key);
   return false;
 }

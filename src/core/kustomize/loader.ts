@@ -38,7 +38,8 @@ export async function buildKustomization(ctx: BuildContext, dir: string): Promis
         for (const r of await loadEntry(ctx, k, entries, index, entry)) addResource(resources, r, k, k.at(entries, index));
       }
     }
-    applyTransformers(ctx, k, resources);
+    // Generators, then components, then this layer's transformers (api/internal/target/kusttarget.go).
+    await applyTransformers(ctx, k, resources);
     return { kustomization: k, resources };
   } finally {
     ctx.stack.pop();

@@ -4,8 +4,7 @@ import { normalize } from '../paths';
 import { RenderError, err, ok, type Diagnostic, type Result } from '../result';
 import { emitStream } from '../yaml/emit';
 import { buildKustomization } from './loader';
-import { legacySort } from './sortOrder';
-import { isRecord } from '../fieldPath';
+import { finishAtRoot } from './rootPhase';
 import type { Resource } from './resource';
 
 export interface RenderOptions {
@@ -26,10 +25,10 @@ export async function render(fs: FileSystem, dir: string, _options: RenderOption
   const provenance = new Provenance();
   const warnings: Diagnostic[] = [];
   try {
-    const { kustomization, resources } = await buildKustomization({ fs, provenance, warnings, stack: [] }, normalize(dir));
-    const sortOptions = kustomization.data['sortOptions'];
-    const fifo = isRecord(sortOptions) && sortOptions['order'] === 'fifo';
-    return ok({ resources: fifo ? resources : legacySort(resources), provenance, warnings });
+    const ctx = { fs, provenance, warnings, stack: [] };
+    const { kustomization, resources } = await buildKustomization(ctx, normalize(dir));
+    const finished = await finishAtRoot({ ctx, kustomization, resources });
+    return ok({ resources: finished, provenance, warnings });
   } catch (e) {
     if (e instanceof RenderError) return err([e.diagnostic]);
     throw e;

@@ -5,16 +5,26 @@ import { transformNamespace } from './namespace';
 import { transformReplicas } from './replicas';
 import { transformImages } from './images';
 
-/** What every builtin transformer receives. */
+/** What every builtin transformer receives. Transformers mutate `resources` in place and record provenance. */
 export interface TransformerInput {
   readonly ctx: BuildContext;
   readonly kustomization: Kustomization;
   readonly resources: Resource[];
 }
 
-/** kustomize's fixed builtin order (api/internal/target/kusttarget_configplugin.go). */
-const builtinOrder: ReadonlyArray<(input: TransformerInput) => void> = [transformNamespace, transformReplicas, transformImages];
+export type Transformer = (input: TransformerInput) => void | Promise<void>;
 
-export function applyTransformers(ctx: BuildContext, kustomization: Kustomization, resources: Resource[]): void {
-  for (const transform of builtinOrder) transform({ ctx, kustomization, resources });
+/**
+ * kustomize's fixed builtin order (api/internal/target/kusttarget_configplugin.go):
+ * patchesStrategicMerge → patches → namespace → namePrefix → nameSuffix → labels /
+ * commonLabels → commonAnnotations → patchesJson6902 → replicas → images → replacements.
+ */
+const builtinOrder: readonly Transformer[] = [
+  transformNamespace,
+  transformReplicas,
+  transformImages,
+];
+
+export async function applyTransformers(ctx: BuildContext, kustomization: Kustomization, resources: Resource[]): Promise<void> {
+  for (const transform of builtinOrder) await transform({ ctx, kustomization, resources });
 }
