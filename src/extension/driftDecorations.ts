@@ -7,18 +7,24 @@ const maxValueLength = 60;
 
 /** Inline drift hints on the source lines that produced drifted values. Decoration types are created once. */
 export class DriftDecorations implements vscode.Disposable {
-  private readonly type = vscode.window.createTextEditorDecorationType({
-    isWholeLine: true,
-    backgroundColor: new vscode.ThemeColor('driftline.driftBackground'),
-    overviewRulerColor: new vscode.ThemeColor('driftline.driftOverviewRuler'),
-    overviewRulerLane: vscode.OverviewRulerLane.Right,
-    after: { color: new vscode.ThemeColor('driftline.driftForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
-  });
+  private readonly type: vscode.TextEditorDecorationType;
   private readonly disposables: vscode.Disposable[];
   // Ages in hints ("4 min ago") go stale; refresh them while any hint is shown.
   private readonly ticker = setInterval(() => this.refreshAll(), 30_000);
 
-  constructor(private readonly drift: DriftController) {
+  constructor(
+    private readonly drift: DriftController,
+    gutterIcon: vscode.Uri,
+  ) {
+    this.type = vscode.window.createTextEditorDecorationType({
+      isWholeLine: true,
+      gutterIconPath: gutterIcon,
+      gutterIconSize: 'contain',
+      backgroundColor: new vscode.ThemeColor('driftline.driftBackground'),
+      overviewRulerColor: new vscode.ThemeColor('driftline.driftOverviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      after: { color: new vscode.ThemeColor('driftline.driftForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
+    });
     this.disposables = [this.type, drift.onDidChange(() => this.refreshAll()), vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll())];
   }
 

@@ -13,7 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const channel = vscode.window.createOutputChannel('Driftline', { log: true });
   const logger = outputLogger(channel);
   const drift = new DriftController(logger);
-  const decorations = new DriftDecorations(drift);
+  const decorations = new DriftDecorations(drift, vscode.Uri.joinPath(context.extensionUri, 'media', 'drift-gutter.svg'));
   const statusBar = new DriftStatusBar(drift);
   const problems = new RenderProblems(drift);
   context.subscriptions.push(

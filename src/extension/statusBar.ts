@@ -20,8 +20,10 @@ export class DriftStatusBar implements vscode.Disposable {
       this.item.tooltip = `Not connected: ${connection.reason}. Hints are stale.`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
-      const drifted = this.drift.all.flatMap((o) => o.diffs).filter((d) => d.status !== 'Synced').length;
-      this.item.text = drifted > 0 ? `$(warning) ${drifted} drifted` : '$(check) In sync';
+      const diffs = this.drift.all.flatMap((o) => o.diffs);
+      const count = (status: string): number => diffs.filter((d) => d.status === status).length;
+      const parts = [[count('OutOfSync'), 'drifted'], [count('Missing'), 'missing'], [count('Extra'), 'extra']].filter(([n]) => Number(n) > 0).map(([n, label]) => `${n} ${label}`);
+      this.item.text = parts.length > 0 ? `$(warning) ${parts.join(' · ')}` : '$(check) In sync';
       this.item.tooltip = `Driftline: comparing with context ${connection.context}`;
       this.item.backgroundColor = undefined;
     }

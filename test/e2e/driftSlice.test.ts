@@ -2,15 +2,13 @@
 // inline on the overlay line that sets the value; "Driftline: Sync" puts the cluster back and
 // the hint goes away; a new live change brings it back without any user action.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { startApiServer } from '../apiserver/server';
-import { ensureKubectl } from '../support/kubectlTool';
+import { runKubectl } from '../support/kubectlTool';
 import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
 import { repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
 import { copyExamples, type TempWorkspace } from './support/workspace';
@@ -18,7 +16,6 @@ import {
   clickDialogButton, lineDecorations, openFile, runCommand, screenshot, waitFor, type LineDecorations,
 } from './support/workbench';
 
-const execFileAsync = promisify(execFile);
 const overlay = 'apps/guestbook/overlays/production';
 const overlayFile = `${overlay}/kustomization.yaml`;
 const image = 'ghcr.io/driftline/guestbook';
@@ -31,16 +28,13 @@ let apiServer: ApiServer | undefined;
 let workspace: TempWorkspace | undefined;
 let server: CodeServer | undefined;
 let session: BrowserSession | undefined;
-let kubectlPath = 'kubectl';
 let kubeconfigPath = '';
 
-/** Runs the real kubectl against the emulator; HOME points to scratch so its cache stays out of ~. */
+/** Runs the real kubectl against the emulator; a failing kubectl fails the test with its stderr. */
 async function kubectl(...args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync(kubectlPath, ['--kubeconfig', kubeconfigPath, ...args], {
-    env: { ...process.env, HOME: scratch ?? tmpdir() },
-    timeout: 60_000,
-  });
-  return stdout;
+  const result = await runKubectl(args, { kubeconfig: kubeconfigPath });
+  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+  return result.stdout;
 }
 
 async function liveImage(): Promise<string> {
@@ -51,6 +45,10 @@ async function liveImage(): Promise<string> {
 function page(): BrowserSession['page'] {
   assert.ok(session, 'browser not started');
   return session.page;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function decorated(lines: LineDecorations[]): LineDecorations[] {
@@ -71,7 +69,7 @@ async function waitForDriftHint(liveTag: string): Promise<LineDecorations> {
       return hint && hint.after.some((text) => text.includes('kubectl-set')) ? hint : undefined;
     }, { timeout: waitTimeout, message: `a drift hint for ${image}:${liveTag}` });
   } catch (error) {
-    throw new Error(`${String(error)}\nvisible lines:\n${describeLines(last)}`);
+    throw new Error(`${errorText(error)}\nvisible lines:\n${describeLines(last)}`);
   }
 }
 
@@ -98,7 +96,6 @@ describe('drift slice in VS Code', { timeout: 600_000 }, () => {
     assert.ok(existsSync(vsix), `${vsix} missing: run npm run package (npm run test:e2e does)`);
 
     scratch = await mkdtemp(join(tmpdir(), 'driftline-slice-'));
-    kubectlPath = await ensureKubectl();
     apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });
     kubeconfigPath = apiServer.kubeconfigPath;
     workspace = await copyExamples();
@@ -149,7 +146,7 @@ describe('drift slice in VS Code', { timeout: 600_000 }, () => {
       lines = await lineDecorations(page());
       return decorated(lines).length === 0;
     }, { timeout: waitTimeout, message: 'the drift hint to disappear after sync' })
-      .catch((error: unknown) => { throw new Error(`${String(error)}\nvisible lines:\n${describeLines(lines)}`); });
+      .catch((error: unknown) => { throw new Error(`${errorText(error)}\nvisible lines:\n${describeLines(lines)}`); });
     await waitFor(async () => (await liveImage()) === `${image}:1.4.2`,
       { timeout: waitTimeout, message: `live image ${image}:1.4.2` });
     await screenshot(page(), '02-synced.png');

@@ -2,7 +2,7 @@
 // throw-away sandbox, so tests never touch the developer's HOME, settings or extensions.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,7 +43,10 @@ export interface CodeServer {
   /** `http://127.0.0.1:PORT` */
   readonly origin: string;
   readonly sandbox: Sandbox;
+  /** code-server's stdout/stderr, under artifacts/e2e/. */
   readonly logPath: string;
+  /** Where stop() copies VS Code's own logs (extension host, output channels) before cleanup. */
+  readonly logsDir: string;
   /** Workbench URL for a folder; `payload` is the web workbench's way to pass CLI-like args. */
   workbenchUrl(options?: { folder?: string; payload?: Array<[string, string]> }): string;
   /** `vscode-remote://` URI for a path on this server (used in payload arguments). */
@@ -121,7 +124,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   mkdirSync(artifactsDir, { recursive: true });
-  const logPath = join(artifactsDir, `${options.name ?? 'code-server'}-${port}.log`);
+  const name = options.name ?? 'code-server';
+  const logPath = join(artifactsDir, `${name}.log`);
+  const logsDir = join(artifactsDir, `${name}-logs`);
+  await rm(logsDir, { recursive: true, force: true });
   const log = createWriteStream(logPath);
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', sandbox.userDataDir, '--extensions-dir', sandbox.extensionsDir,
@@ -139,6 +145,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const stop = async (): Promise<void> => {
     await killGroup(child);
     await closeStream(log);
+    // Output channels (e.g. the extension's LogOutputChannel) live here: keep them for diagnosis.
+    await cp(join(sandbox.userDataDir, 'logs'), logsDir, { recursive: true }).catch(() => undefined);
     await rm(sandbox.root, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
@@ -152,6 +160,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     origin,
     sandbox,
     logPath,
+    logsDir,
     workbenchUrl: ({ folder = options.folder, payload } = {}) => {
       const query = new URLSearchParams({ folder });
       if (payload) query.set('payload', JSON.stringify(payload));
