@@ -1,22 +1,23 @@
 // metav1.Status failures, spelled like k8s.io/apimachinery/pkg/api/errors.
 import { qualifiedKind, qualifiedResource, type ResourceType } from './resourceTable';
 
-export interface StatusCause {
+// Type aliases rather than interfaces, so that a Status is assignable to JsonObject.
+export type StatusCause = {
   type?: string;
   message?: string;
   field?: string;
-}
+};
 
-export interface StatusDetails {
+export type StatusDetails = {
   name?: string;
   group?: string;
   kind?: string;
   uid?: string;
   causes?: StatusCause[];
   retryAfterSeconds?: number;
-}
+};
 
-export interface Status {
+export type Status = {
   kind: 'Status';
   apiVersion: 'v1';
   metadata: Record<string, never>;
@@ -25,7 +26,7 @@ export interface Status {
   reason?: string;
   details?: StatusDetails;
   code: number;
-}
+};
 
 /** Thrown by handlers; the server turns it into the Status body and HTTP code. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 // Discovery documents: aggregated (apidiscovery.k8s.io/v2, what kubectl asks for first) and
 // the legacy per-group-version lists (what @kubernetes/client-node reads), plus /version.
 import type { JsonObject } from './objects';
-import { groupVersionOf, groupVersions, resourceTypes, resourceVerbs, type ResourceType } from './resourceTable';
+import { groupVersionOf, groupVersions, resourceTypes, resourceVerbs, subresourcesOf, type ResourceType } from './resourceTable';
 
 export const aggregatedDiscoveryContentType = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
@@ -26,6 +26,10 @@ function typesOf(group: string, version?: string): ResourceType[] {
   return resourceTypes.filter((t) => t.group === group && (version === undefined || t.version === version));
 }
 
+function subresourceKind(type: ResourceType, subresource: string): JsonObject {
+  return subresource === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { group: type.group, version: type.version, kind: type.kind };
+}
+
 function aggregatedResource(type: ResourceType): JsonObject {
   const resource: JsonObject = {
     resource: type.plural,
@@ -36,9 +40,10 @@ function aggregatedResource(type: ResourceType): JsonObject {
   };
   if (type.shortNames?.length) resource['shortNames'] = type.shortNames;
   if (type.categories?.length) resource['categories'] = type.categories;
-  if (type.statusSubresource) {
-    resource['subresources'] = [{ subresource: 'status', responseKind: { group: type.group, version: type.version, kind: type.kind }, verbs: ['get', 'patch', 'update'] }];
-  }
+  const subresources = subresourcesOf(type).map((subresource) => ({
+    subresource, responseKind: subresourceKind(type, subresource), verbs: ['get', 'patch', 'update'],
+  }));
+  if (subresources.length > 0) resource['subresources'] = subresources;
   return resource;
 }
 
@@ -89,8 +94,13 @@ export function apiResourceList(group: string, version: string): JsonObject | un
     if (type.categories?.length) resource['categories'] = type.categories;
     resources.push(resource);
   }
-  for (const type of types.filter((t) => t.statusSubresource)) {
-    resources.push({ name: `${type.plural}/status`, singularName: '', namespaced: type.namespaced, kind: type.kind, verbs: ['get', 'patch', 'update'] });
+  for (const type of types) {
+    for (const subresource of subresourcesOf(type)) {
+      const kind = subresourceKind(type, subresource);
+      const entry: JsonObject = { name: `${type.plural}/${subresource}`, singularName: '', namespaced: type.namespaced, kind: kind['kind'] ?? type.kind, verbs: ['get', 'patch', 'update'] };
+      if (subresource === 'scale') Object.assign(entry, { group: 'autoscaling', version: 'v1' });
+      resources.push(entry);
+    }
   }
   const groupVersion = types[0] ? groupVersionOf(types[0]) : version;
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };

@@ -16,16 +16,17 @@ export class FieldSet {
   }
 
   insert(path: FieldPath): void {
-    let node: FieldSet = this;
-    for (const element of path) {
-      let child = node.children.get(element);
-      if (!child) {
-        child = new FieldSet();
-        node.children.set(element, child);
-      }
-      node = child;
+    const [head, ...rest] = path;
+    if (head === undefined) {
+      this.member = true;
+      return;
     }
-    node.member = true;
+    let child = this.children.get(head);
+    if (!child) {
+      child = new FieldSet();
+      this.children.set(head, child);
+    }
+    child.insert(rest);
   }
 
   isEmpty(): boolean {
@@ -44,12 +45,9 @@ export class FieldSet {
   }
 
   private nodeAt(path: FieldPath): FieldSet | undefined {
-    let node: FieldSet | undefined = this;
-    for (const element of path) {
-      node = node.children.get(element);
-      if (!node) return undefined;
-    }
-    return node;
+    const [head, ...rest] = path;
+    if (head === undefined) return this;
+    return this.children.get(head)?.nodeAt(rest);
   }
 
   /** Every member path, parents before children. */

@@ -81,8 +81,13 @@ export function compareObjects(type: ResourceType, before: JsonObject, after: Js
       }
     }
   };
-  const visit = (l: JsonValue | undefined, r: JsonValue | undefined, path: PathElement[], names: string[]): void => {
-    if (l === undefined && r === undefined) return;
+  const visit = (lhs: JsonValue | undefined, rhs: JsonValue | undefined, path: PathElement[], names: string[]): void => {
+    if (lhs === undefined && rhs === undefined) return;
+    // A null list or map (a Go field without omitempty) is present but empty: its items are
+    // added or removed one by one, the field itself is neither.
+    const emptyLike = (v: JsonValue | undefined): JsonValue | undefined => (Array.isArray(v) ? [] : isObject(v) ? {} : undefined);
+    const l = lhs === null && path.length > 0 && rhs != null && !isLeaf(type, rhs, names) ? emptyLike(rhs) : lhs;
+    const r = rhs === null && path.length > 0 && lhs != null && !isLeaf(type, lhs, names) ? emptyLike(lhs) : rhs;
     if (l === undefined) return markAll(r as JsonValue, path, names, result.added);
     if (r === undefined) return markAll(l, path, names, result.removed);
     if (isObject(l) && isObject(r) && !(path.length > 0 && isLeaf(type, r, names))) {

@@ -9,6 +9,8 @@ export interface StoredEvent {
   type: EventType;
   resource: ResourceType;
   object: KubeObject;
+  /** The object before a MODIFIED event, so watches can tell selector transitions. */
+  previous?: KubeObject;
   resourceVersion: number;
 }
 
@@ -63,9 +65,11 @@ export class ObjectStore {
       this.objects.set(resourceKey(type), bucket);
     }
     const key = objectKey(stored.metadata.namespace, stored.metadata.name ?? '');
-    const eventType: EventType = bucket.has(key) ? 'MODIFIED' : 'ADDED';
+    const previous = bucket.get(key);
     bucket.set(key, stored);
-    this.record({ type: eventType, resource: type, object: clone(stored), resourceVersion: this.resourceVersion });
+    const event: StoredEvent = { type: previous ? 'MODIFIED' : 'ADDED', resource: type, object: clone(stored), resourceVersion: this.resourceVersion };
+    if (previous) event.previous = previous;
+    this.record(event);
     return clone(stored);
   }
 

@@ -5,7 +5,8 @@ export interface JsonObject {
   [key: string]: JsonValue | undefined;
 }
 
-export interface ManagedFieldsEntry {
+// A type alias, not an interface, so that it is assignable to JsonObject.
+export type ManagedFieldsEntry = {
   manager: string;
   operation: 'Apply' | 'Update';
   apiVersion: string;
@@ -13,7 +14,7 @@ export interface ManagedFieldsEntry {
   fieldsType: 'FieldsV1';
   fieldsV1: JsonObject;
   subresource?: string;
-}
+};
 
 export interface ObjectMeta extends JsonObject {
   name?: string;
@@ -25,7 +26,7 @@ export interface ObjectMeta extends JsonObject {
   creationTimestamp?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
-  managedFields?: ManagedFieldsEntry[] & JsonValue[];
+  managedFields?: ManagedFieldsEntry[];
 }
 
 export interface KubeObject extends JsonObject {

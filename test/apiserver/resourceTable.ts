@@ -18,6 +18,8 @@ export interface ResourceType {
   generation: boolean;
   /** Writes to the main resource ignore .status (status lives behind /status). */
   statusSubresource: boolean;
+  /** Serves /scale (autoscaling/v1 Scale over spec.replicas). */
+  scaleSubresource?: boolean;
   /**
    * Non-pointer structs the Go type always serializes, i.e. the shape of `new(Kind)`.
    * Update managedFields are computed against it on create, so these nodes get no "." marker.
@@ -26,7 +28,8 @@ export interface ResourceType {
 }
 
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const podTemplateShape = { metadata: {}, spec: {} };
+// PodSpec.containers has no omitempty: an empty pod spec serializes `containers: null`.
+const podTemplateShape = { metadata: {}, spec: { containers: null } };
 const workload = { builtin: true, generation: true, statusSubresource: true, categories: ['all'] };
 const plain = { builtin: true, generation: false, statusSubresource: false };
 
@@ -36,12 +39,12 @@ export const resourceTypes: readonly ResourceType[] = [
   { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', namespaced: true, ...plain, emptyShape: { metadata: {} } },
   { group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', namespaced: true, shortNames: ['svc'], categories: ['all'], ...plain, statusSubresource: true, emptyShape: { metadata: {}, spec: {}, status: { loadBalancer: {} } } },
   { group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', singular: 'serviceaccount', namespaced: true, shortNames: ['sa'], ...plain, emptyShape: { metadata: {} } },
-  { group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], categories: ['all'], ...plain, statusSubresource: true, emptyShape: { metadata: {}, spec: {}, status: {} } },
+  { group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], categories: ['all'], ...plain, statusSubresource: true, emptyShape: { metadata: {}, spec: { containers: null }, status: {} } },
   { group: '', version: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', namespaced: true, shortNames: ['pvc'], ...plain, statusSubresource: true, emptyShape: { metadata: {}, spec: { resources: {} }, status: {} } },
-  { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape, strategy: {} }, status: {} } },
-  { group: 'apps', version: 'v1', kind: 'StatefulSet', plural: 'statefulsets', singular: 'statefulset', namespaced: true, shortNames: ['sts'], ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape, updateStrategy: {} }, status: {} } },
+  { group: 'apps', version: 'v1', kind: 'Deployment', scaleSubresource: true, plural: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape, strategy: {} }, status: {} } },
+  { group: 'apps', version: 'v1', kind: 'StatefulSet', scaleSubresource: true, plural: 'statefulsets', singular: 'statefulset', namespaced: true, shortNames: ['sts'], ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape, updateStrategy: {} }, status: {} } },
   { group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', namespaced: true, shortNames: ['ds'], ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape, updateStrategy: {} }, status: {} } },
-  { group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape }, status: {} } },
+  { group: 'apps', version: 'v1', kind: 'ReplicaSet', scaleSubresource: true, plural: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape }, status: {} } },
   { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', singular: 'job', namespaced: true, ...workload, emptyShape: { metadata: {}, spec: { template: podTemplateShape }, status: {} } },
   { group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', singular: 'cronjob', namespaced: true, shortNames: ['cj'], ...workload, emptyShape: { metadata: {}, spec: { jobTemplate: { metadata: {}, spec: { template: podTemplateShape } } }, status: {} } },
   { group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', plural: 'ingresses', singular: 'ingress', namespaced: true, shortNames: ['ing'], ...plain, generation: true, statusSubresource: true, emptyShape: { metadata: {}, spec: {}, status: { loadBalancer: {} } } },
@@ -71,6 +74,10 @@ export function qualifiedResource(type: ResourceType): string {
 /** `Deployment.apps`, the spelling of Invalid (422) messages. */
 export function qualifiedKind(type: ResourceType): string {
   return type.group === '' ? type.kind : `${type.kind}.${type.group}`;
+}
+
+export function subresourcesOf(type: ResourceType): string[] {
+  return [...(type.statusSubresource ? ['status'] : []), ...(type.scaleSubresource ? ['scale'] : [])];
 }
 
 export function findResource(group: string, version: string, plural: string): ResourceType | undefined {

@@ -119,11 +119,6 @@ export function serverSideApply(request: ApplyRequest): ApplyResult {
   const identity = managerIdentity({ manager: request.manager, operation: 'Apply', apiVersion });
   const previous = managers.find((m) => managerIdentity(m) === identity);
   const merged = mergeValue(type, live, config, []) as JsonObject;
-  if (type.statusSubresource) {
-    // status is reset for the main resource: what the applier sent there is dropped.
-    if (live['status'] === undefined) delete merged['status'];
-    else merged['status'] = clone(live['status']);
-  }
   const others = managers.filter((m) => m !== previous);
   if (previous) prune(type, merged, previous.set, configSet, others);
   const ownership = recordApply({ type, live, merged, configSet, managers, manager: request.manager, apiVersion, force: request.force, now: request.now });

@@ -14,7 +14,7 @@ export function strategicMergePatch(type: ResourceType, original: JsonObject, pa
 
 function mergeMap(type: ResourceType, original: JsonObject, patch: JsonObject, names: string[]): JsonObject {
   const directive = patch['$patch'];
-  if (directive === 'replace') return withoutDirectives(type, patch, names);
+  if (directive === 'replace') return withoutDirectives(type, patch, names) as JsonObject;
   if (directive === 'delete') return {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || key === '$patch' || key === '$retainKeys') continue;

@@ -1,6 +1,6 @@
 // Stands in for the controllers: after a write, workloads report that they rolled out,
 // so health reads Healthy. Tests that need another status write it through /status.
-import { isObject, type JsonObject } from './objects';
+import { isObject, type JsonObject, type JsonValue } from './objects';
 
 function replicasOf(object: JsonObject): number {
   const spec = object['spec'];
@@ -16,6 +16,15 @@ function generationOf(object: JsonObject): number {
 
 function condition(type: string, reason: string, message: string, now: string): JsonObject {
   return { type, status: 'True', lastUpdateTime: now, lastTransitionTime: now, reason, message };
+}
+
+/** Conditions that did not change keep their timestamps, as controllers leave them. */
+function keepTimes(conditions: JsonObject[], previous: JsonValue | undefined): JsonObject[] {
+  const old = isObject(previous) && Array.isArray(previous['conditions']) ? previous['conditions'].filter(isObject) : [];
+  return conditions.map((c) => {
+    const same = old.find((o) => o['type'] === c['type'] && o['status'] === c['status'] && o['reason'] === c['reason'] && o['message'] === c['message']);
+    return same ? { ...c, lastUpdateTime: same['lastUpdateTime'] ?? null, lastTransitionTime: same['lastTransitionTime'] ?? null } : c;
+  });
 }
 
 /** Counts that are zero are omitted, as the Go structs' omitempty does. */
@@ -34,10 +43,10 @@ export function synthesizeStatus(kind: string, object: JsonObject, now: string):
       object['status'] = {
         observedGeneration,
         ...counts({ replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas }),
-        conditions: [
+        conditions: keepTimes([
           condition('Available', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now),
           condition('Progressing', 'NewReplicaSetAvailable', `ReplicaSet "${name}" has successfully progressed.`, now),
-        ],
+        ], object['status']),
       };
       break;
     case 'StatefulSet':
