@@ -3,6 +3,7 @@ import { main } from './main';
 import type { Io } from './io';
 
 const io: Io = {
+  color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   async confirm(question) {

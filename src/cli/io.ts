@@ -5,6 +5,8 @@ import { relative } from '../core/paths';
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when stdout is a terminal that wants colour (not NO_COLOR, not a pipe). */
+  readonly color: boolean;
   /** Answers a yes/no question; false when nobody can answer (no terminal). */
   confirm(question: string): Promise<boolean>;
 }

@@ -66,12 +66,46 @@ export interface ApplyOptions {
   dryRun: boolean;
 }
 
-export type WatchEvent = { type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: KubeObject };
+export interface DeleteOptions {
+  dryRun: boolean;
+}
+
+/** Watch event types the port delivers; the API's ERROR events arrive as `onClose(error)`. */
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+
+/**
+ * Why a request or a watch failed. `code` is the HTTP status (or the `code` of a watch
+ * ERROR event's Status): 401, 403, 404, 410, 429, 5xx; absent when the server was not
+ * reached at all (refused, reset, timed out). The adapter's rejections carry the same fields.
+ */
+export interface KubeApiFailure {
+  readonly code?: number;
+  readonly message: string;
+  /** The server's Retry-After (429/503), in seconds. */
+  readonly retryAfterSeconds?: number;
+}
+
+export interface ListResult {
+  readonly items: KubeObject[];
+  /** Where a watch continues from without missing or repeating an event. */
+  readonly resourceVersion: string;
+}
+
+export interface WatchOptions {
+  /** Events after this version; empty starts with the current state as ADDED. */
+  readonly resourceVersion?: string;
+  readonly allowBookmarks?: boolean;
+  /** The server ends the stream (cleanly) after this long. */
+  readonly timeoutSeconds?: number;
+}
 
 export interface WatchHandlers {
-  onEvent(event: WatchEvent): void;
-  /** The connection broke and will not come back by itself; `error` says why. */
-  onError(error: Error): void;
+  /** The server accepted the stream (HTTP 200): the watch is live even before any event. */
+  onOpen?(): void;
+  /** Objects carry apiVersion and kind; a BOOKMARK's object holds only metadata.resourceVersion. */
+  onEvent(type: WatchEventType, object: KubeObject): void;
+  /** Called once when the stream ends: without an error when the server closed it normally. Never after dispose. */
+  onClose(error?: KubeApiFailure): void;
 }
 
 /** The cluster, as the core needs it. Implemented on @kubernetes/client-node. */
@@ -80,6 +114,36 @@ export interface KubeApi {
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
   /** Server-side apply; returns the object the server stored (or would store, on dry run). */
   apply(object: KubeObject, options: ApplyOptions): Promise<KubeObject>;
-  /** Lists then watches every object of one kind in one namespace (all namespaces when undefined). */
-  watch(apiVersion: string, kind: string, namespace: string | undefined, handlers: WatchHandlers): Promise<Disposable>;
+  /** Deletes one object (background propagation); false when it was already gone. Optional: without it, sync cannot prune. */
+  delete?(ref: ObjectRef, options: DeleteOptions): Promise<boolean>;
+  /** Every object of one kind in one namespace (all namespaces when undefined); rejects with a KubeApiFailure-shaped Error. */
+  list(apiVersion: string, kind: string, namespace: string | undefined): Promise<ListResult>;
+  /** One watch stream; the caller drives retries, relists and timeouts. Disposing ends it silently. */
+  watch(apiVersion: string, kind: string, namespace: string | undefined, options: WatchOptions, handlers: WatchHandlers): Disposable;
+  /** A JSON merge patch; with `resourceVersion` the server refuses (409) if the object changed since. Optional: Argo CD mode needs it. */
+  patch?(ref: ObjectRef, body: Record<string, unknown>, options: PatchOptions): Promise<KubeObject>;
+}
+
+export interface PatchOptions {
+  readonly type: 'merge';
+  /** Precondition: the resourceVersion the caller read. */
+  readonly resourceVersion?: string;
+  readonly fieldManager?: string;
+}
+
+export interface ProcessResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** External programs (helm, kustomize, kubectl). Rejects only when the program cannot be started at all. */
+export interface ProcessRunner {
+  run(command: string, args: readonly string[], options?: { readonly input?: string; readonly cwd?: string }): Promise<ProcessResult>;
+}
+
+/** Timers, so that tests drive backoff and stall detection without waiting. */
+export interface Scheduler {
+  /** Runs `callback` once after `ms`; disposing cancels it. */
+  schedule(callback: () => void, ms: number): Disposable;
 }

@@ -39,6 +39,27 @@ export class Provenance {
     return this.writes.get(parent)?.get(key) ?? [];
   }
 
+  /** A deep copy of `value` whose fields keep their write history. */
+  cloneTracked<T>(value: T): T {
+    if (Array.isArray(value)) {
+      const copy = value.map((item) => this.cloneTracked(item) as unknown);
+      this.copyWrites(value, copy);
+      return copy as T;
+    }
+    if (value !== null && typeof value === 'object') {
+      const copy: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) copy[k] = this.cloneTracked(v);
+      this.copyWrites(value, copy);
+      return copy as T;
+    }
+    return value;
+  }
+
+  private copyWrites(from: object, to: object): void {
+    const byKey = this.writes.get(from);
+    if (byKey) this.writes.set(to, new Map([...byKey].map(([k, chain]) => [k, [...chain]])));
+  }
+
   /**
    * The writes that shaped the value at `path` under `root`. A value that has no
    * writes of its own (say a container added whole by a patch) inherits those of

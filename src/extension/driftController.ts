@@ -2,13 +2,16 @@ import * as vscode from 'vscode';
 import { render, type RenderResult } from '../core/kustomize/render';
 import { diffRendered } from '../core/diff/diffRendered';
 import type { FieldChange, ResourceDiff } from '../core/diff/types';
-import { LiveCache } from '../core/cluster/liveCache';
+import { ClusterCache } from '../core/cluster/clusterCache';
+import type { ClusterStatus } from '../core/cluster/connectionState';
 import { rootKustomizations } from '../core/repo/rootKustomizations';
 import { TrackingFileSystem } from '../core/trackingFileSystem';
+import { trackingIdFor } from '../core/repo/trackingIdentity';
 import type { Diagnostic } from '../core/result';
-import type { Logger } from '../core/ports';
+import type { KubeObject, Logger, ObjectRef } from '../core/ports';
 import { KubeClient } from '../node/kubeClient';
 import { loadKubeConfig } from '../node/kubeConfigLoader';
+import { systemClock, systemScheduler } from '../node/systemTime';
 import { BufferFileSystem } from './bufferFileSystem';
 import { readSettings } from './settings';
 
@@ -20,6 +23,8 @@ export interface OverlayState {
   /** Every path the last render read: editing any of them re-renders this overlay. */
   readonly inputs: ReadonlySet<string>;
   readonly diffs: readonly ResourceDiff[];
+  /** What Driftline writes on the objects it syncs for this overlay (its path in the repository). */
+  readonly trackingId: string;
 }
 
 export interface DriftedField {
@@ -41,7 +46,7 @@ export class DriftController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pendingRenders = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly fs = new BufferFileSystem();
-  private live: LiveCache | undefined;
+  private live: ClusterCache | undefined;
   private kube: KubeClient | undefined;
   private started: Promise<void> | undefined;
   private diffTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,6 +83,20 @@ export class DriftController implements vscode.Disposable {
       }
     }
     return out;
+  }
+
+  /** The live object as the cache holds it; undefined when absent or not connected. */
+  async liveObject(ref: ObjectRef): Promise<KubeObject | undefined> {
+    return this.live?.get(ref);
+  }
+
+  /** Connection state per watched scope, for the Clusters view; undefined before the first connection. */
+  clusterStatus(): ClusterStatus | undefined {
+    return this.live?.status();
+  }
+
+  overlay(dir: string): OverlayState | undefined {
+    return this.overlays.get(dir);
   }
 
   get stale(): boolean {
@@ -135,6 +154,7 @@ export class DriftController implements vscode.Disposable {
     const previous = this.overlays.get(dir);
     this.overlays.set(dir, {
       dir,
+      trackingId: previous?.trackingId ?? (await trackingIdFor(this.fs, dir)),
       rendered: result.ok ? result.value : undefined,
       errors: result.ok ? [] : result.error,
       inputs: tracking.touched,
@@ -148,7 +168,10 @@ export class DriftController implements vscode.Disposable {
     try {
       const kc = loadKubeConfig({ kubeconfig: settings.kubeconfig, context: settings.context });
       this.kube = new KubeClient(kc);
-      this.live = new LiveCache(this.kube, this.logger, () => this.scheduleRediff());
+      this.live = new ClusterCache({ kube: this.kube, clock: systemClock, scheduler: systemScheduler, logger: this.logger, context: this.kube.contextName });
+      // Both end with the cache: its dispose drops every subscription.
+      this.live.onChange(() => this.scheduleRediff());
+      this.live.onStateChange(() => this.scheduleRediff());
       this.connection = { kind: 'connected', context: this.kube.contextName };
       this.logger.info(`comparing with context ${this.kube.contextName} (${this.kube.server})`);
     } catch (e) {
@@ -178,7 +201,7 @@ export class DriftController implements vscode.Disposable {
       for (const overlay of this.all) {
         if (!overlay.rendered) continue;
         try {
-          const diffs = await diffRendered(overlay.rendered, (ref) => live.get(ref));
+          const diffs = await diffRendered(overlay.rendered, live, { tracking: { id: overlay.trackingId }, ignoreRules: readSettings().ignoreDifferences });
           if (generation !== this.generation) return;
           this.overlays.set(overlay.dir, { ...overlay, diffs });
         } catch (e) {

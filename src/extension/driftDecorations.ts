@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { relative } from '../core/paths';
 import type { DriftController, DriftedField } from './driftController';
 import { timeAgo } from './timeAgo';
+import { describeRef, refOfDiff } from './resourceRef';
 
 const maxValueLength = 60;
 
@@ -71,16 +72,28 @@ function hintText(fields: readonly DriftedField[], now: Date, stale: boolean): s
 
 function hover(fields: readonly DriftedField[], now: Date): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: ['driftline.openDiff', 'driftline.sync', 'driftline.goToLocation'] };
   for (const { resource, change, overlay } of fields) {
-    md.appendMarkdown(`**$(warning) ${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}** — \`${change.path}\`\n\n`);
-    md.appendMarkdown(`| | |\n|---|---|\n| desired | \`${display(change.desired)}\` |\n| live | \`${display(change.live)}\` |\n`);
+    const target = { overlay: overlay.dir, ref: refOfDiff(resource) };
+    md.appendMarkdown(`**$(warning) ${describeRef(target.ref)}** — \`${change.path}\`\n\n`);
+    md.appendMarkdown(`| | |\n|---|---|\n| desired | \`${escapeCell(display(change.desired))}\` |\n| live | \`${escapeCell(display(change.live))}\` |\n`);
     if (change.lastWriter) {
       const age = timeAgo(change.lastWriter.time, now);
       md.appendMarkdown(`| changed by | ${change.lastWriter.manager} (${change.lastWriter.operation})${age ? `, ${age}` : ''} |\n`);
     }
-    md.appendMarkdown(`\nOrigin (effective first): ${change.originChain.map((w) => `\`${relative(overlay.dir, w.file)}:${w.line}\` ${w.operation}`).join(' ← ')}\n\n`);
+    const chain = change.originChain.map((w) => `[${relative(overlay.dir, w.file)}:${w.line}](${commandUri('driftline.goToLocation', [w.file, w.line, w.column])}) ${w.operation}`);
+    md.appendMarkdown(`\nOrigin, effective first: ${chain.join(' ← ')}\n\n`);
+    md.appendMarkdown(`[$(diff) Open Diff](${commandUri('driftline.openDiff', [target])}) · [$(sync) Sync](${commandUri('driftline.sync', [])})\n\n`);
   }
   return md;
+}
+
+function commandUri(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('`', "'");
 }
 
 function display(value: unknown): string {

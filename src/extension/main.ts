@@ -5,6 +5,14 @@ import { DriftStatusBar } from './statusBar';
 import { outputLogger } from './outputLogger';
 import { syncCommand } from './commands/syncCommand';
 import { RenderProblems } from './renderProblems';
+import { ManifestDocuments, manifestScheme } from './manifestDocuments';
+import { DriftCodeLens } from './driftCodeLens';
+import { openDiffCommand } from './commands/openDiffCommand';
+import { showRenderedCommand } from './commands/showRenderedCommand';
+import { traceFieldCommand } from './commands/traceFieldCommand';
+import { selectContextCommand } from './commands/selectContextCommand';
+import { AppsTree } from './views/appsTree';
+import { ClustersTree } from './views/clustersTree';
 
 // Activation stays cheap: no I/O here. The drift controller starts when a YAML
 // editor is visible or a command needs it.
@@ -16,14 +24,28 @@ export function activate(context: vscode.ExtensionContext): void {
   const decorations = new DriftDecorations(drift, vscode.Uri.joinPath(context.extensionUri, 'media', 'drift-gutter.svg'));
   const statusBar = new DriftStatusBar(drift);
   const problems = new RenderProblems(drift);
+  const documents = new ManifestDocuments(drift);
+  const codeLens = new DriftCodeLens(drift);
+  const run = (what: string, action: (...args: unknown[]) => Promise<void>) => (...args: unknown[]) => action(...args).catch((e: unknown) => reportFailure(what, e, logger));
   context.subscriptions.push(
     channel,
     drift,
     decorations,
     statusBar,
     problems,
-    vscode.commands.registerCommand('driftline.sync', () => syncCommand(drift, logger).catch((e: unknown) => reportFailure('Sync', e, logger))),
-    vscode.commands.registerCommand('driftline.refresh', () => drift.refresh().catch((e: unknown) => reportFailure('Refresh', e, logger))),
+    documents,
+    codeLens,
+    vscode.workspace.registerTextDocumentContentProvider(manifestScheme, documents),
+    registerTree('driftline.apps', new AppsTree(drift), drift, logger),
+    registerTree('driftline.clusters', new ClustersTree(drift), drift, logger),
+    vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], codeLens),
+    vscode.commands.registerCommand('driftline.sync', run('Sync', (target) => syncCommand(drift, logger, target))),
+    vscode.commands.registerCommand('driftline.refresh', run('Refresh', () => drift.refresh())),
+    vscode.commands.registerCommand('driftline.openDiff', run('Open Diff', (target) => openDiffCommand(drift, target))),
+    vscode.commands.registerCommand('driftline.showRendered', run('Show Rendered Manifests', () => showRenderedCommand(drift))),
+    vscode.commands.registerCommand('driftline.traceField', run('Trace Field Origin', () => traceFieldCommand(drift))),
+    vscode.commands.registerCommand('driftline.selectContext', run('Select Context', () => selectContextCommand())),
+    vscode.commands.registerCommand('driftline.goToLocation', run('Go to Origin', (file, line, column) => goToLocation(file, line, column))),
     vscode.commands.registerCommand('driftline.showLog', () => channel.show()),
     vscode.window.onDidChangeVisibleTextEditors((editors) => startWhenRelevant(editors, drift, logger)),
   );
@@ -39,6 +61,21 @@ function startWhenRelevant(editors: readonly vscode.TextEditor[], drift: DriftCo
   if (editors.some((e) => e.document.languageId === 'yaml' || /\.ya?ml$/.test(e.document.fileName))) {
     drift.start().catch((e: unknown) => logger.error(`Driftline failed to start: ${e instanceof Error ? e.message : String(e)}`));
   }
+}
+
+/** A tree view that starts the drift controller the first time it becomes visible. */
+function registerTree<T>(id: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable, drift: DriftController, logger: { error(m: string): void }): vscode.Disposable {
+  const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
+  const visible = view.onDidChangeVisibility((e) => {
+    if (e.visible) drift.start().catch((err: unknown) => logger.error(`Driftline failed to start: ${err instanceof Error ? err.message : String(err)}`));
+  });
+  return vscode.Disposable.from(view, visible, provider);
+}
+
+async function goToLocation(file: unknown, line: unknown, column: unknown): Promise<void> {
+  if (typeof file !== 'string' || typeof line !== 'number') return;
+  const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, (typeof column === 'number' ? column : 1) - 1));
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position) });
 }
 
 function reportFailure(what: string, e: unknown, logger: { error(m: string): void }): void {

@@ -1,12 +1,16 @@
-import { promises as fsp } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import type { EntryKind, FileSystem } from '../core/ports';
 
-/** The FileSystem port over the local disk. */
+/**
+ * The FileSystem port over the local disk. Reads are synchronous underneath:
+ * kustomizations are small files, usually in the page cache, and a thread-pool
+ * round trip per stat costs more than the read itself (see `npm run bench`).
+ */
 export class DiskFileSystem implements FileSystem {
   async readFile(path: string): Promise<string | undefined> {
     try {
-      return await fsp.readFile(path, 'utf8');
+      return readFileSync(path, 'utf8');
     } catch {
       return undefined;
     }
@@ -14,24 +18,20 @@ export class DiskFileSystem implements FileSystem {
 
   async readBytes(path: string): Promise<Uint8Array | undefined> {
     try {
-      return new Uint8Array(await fsp.readFile(path));
+      return new Uint8Array(readFileSync(path));
     } catch {
       return undefined;
     }
   }
 
   async stat(path: string): Promise<EntryKind | undefined> {
-    try {
-      const s = await fsp.stat(path);
-      return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : undefined;
-    } catch {
-      return undefined;
-    }
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isDirectory() ? 'directory' : s?.isFile() ? 'file' : undefined;
   }
 
   async readDirectory(path: string): Promise<string[]> {
     try {
-      return (await fsp.readdir(path)).sort();
+      return readdirSync(path).sort();
     } catch {
       return [];
     }

@@ -1,34 +1,36 @@
-import { request as httpsRequest, type RequestOptions } from 'node:https';
-import { request as httpRequest } from 'node:http';
-import { Watch, type KubeConfig } from '@kubernetes/client-node';
-import type { ApplyOptions, Disposable, KubeApi, KubeObject, ObjectRef, WatchHandlers } from '../core/ports';
-import { ResourceResolver, type ApiResource } from './resourceResolver';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ApplyOptions, DeleteOptions, Disposable, KubeApi, KubeObject, ListResult, ObjectRef, PatchOptions, WatchHandlers, WatchOptions } from '../core/ports';
+import { HttpTransport } from './httpTransport';
 import { KubeApiError } from './kubeApiError';
+import { ResourceResolver, type ApiResource } from './resourceResolver';
+import { openWatchStream } from './watchStream';
 
 /**
- * The KubeApi port on @kubernetes/client-node: its kubeconfig handling (certs,
- * tokens, exec plugins) and its Watch; objects travel as raw JSON so that no
- * field the client's models do not know is ever dropped from a diff.
+ * The KubeApi port on @kubernetes/client-node's kubeconfig handling (certs, tokens,
+ * exec plugins, proxies); objects travel as raw JSON so that no field the client's
+ * models do not know is ever dropped from a diff.
  */
 export class KubeClient implements KubeApi {
+  private readonly transport: HttpTransport;
   private readonly resources: ResourceResolver;
 
-  constructor(private readonly kc: KubeConfig) {
-    this.resources = new ResourceResolver((path) => this.requestJson('GET', path));
+  constructor(kc: KubeConfig) {
+    this.transport = new HttpTransport(kc);
+    this.resources = new ResourceResolver((path) => this.transport.json('GET', path));
   }
 
   get server(): string {
-    return this.kc.getCurrentCluster()?.server ?? '';
+    return this.transport.config.getCurrentCluster()?.server ?? '';
   }
 
   get contextName(): string {
-    return this.kc.getCurrentContext();
+    return this.transport.config.getCurrentContext();
   }
 
   async get(ref: ObjectRef): Promise<KubeObject | undefined> {
     const resource = await this.resources.resolve(ref.apiVersion, ref.kind);
     try {
-      return (await this.requestJson('GET', objectPath(resource, ref.namespace, ref.name))) as KubeObject;
+      return (await this.request(ref.apiVersion, 'GET', objectPath(resource, ref.namespace, ref.name))) as KubeObject;
     } catch (e) {
       if (e instanceof KubeApiError && e.code === 404) return undefined;
       throw e;
@@ -40,90 +42,88 @@ export class KubeClient implements KubeApi {
     const query = new URLSearchParams({ fieldManager: options.fieldManager, force: String(options.force) });
     if (options.dryRun) query.set('dryRun', 'All');
     const path = `${objectPath(resource, object.metadata.namespace, object.metadata.name)}?${query}`;
-    return (await this.requestJson('PATCH', path, JSON.stringify(object), 'application/apply-patch+yaml')) as KubeObject;
+    return (await this.request(object.apiVersion, 'PATCH', path, JSON.stringify(object), 'application/apply-patch+yaml')) as KubeObject;
   }
 
-  async list(apiVersion: string, kind: string, namespace: string | undefined): Promise<{ items: KubeObject[]; resourceVersion: string }> {
+  /** JSON merge patch; a resourceVersion in the body makes the server refuse a stale write with 409. */
+  async patch(ref: ObjectRef, body: Record<string, unknown>, options: PatchOptions): Promise<KubeObject> {
+    const resource = await this.resources.resolve(ref.apiVersion, ref.kind);
+    const metadata = { ...(body['metadata'] as Record<string, unknown> | undefined), ...(options.resourceVersion ? { resourceVersion: options.resourceVersion } : {}) };
+    const payload = Object.keys(metadata).length > 0 ? { ...body, metadata } : body;
+    const query = options.fieldManager ? `?${new URLSearchParams({ fieldManager: options.fieldManager })}` : '';
+    const path = `${objectPath(resource, ref.namespace, ref.name)}${query}`;
+    return (await this.request(ref.apiVersion, 'PATCH', path, JSON.stringify(payload), 'application/merge-patch+json')) as KubeObject;
+  }
+
+  async delete(ref: ObjectRef, options: DeleteOptions): Promise<boolean> {
+    const resource = await this.resources.resolve(ref.apiVersion, ref.kind);
+    const query = new URLSearchParams({ propagationPolicy: 'Background' });
+    if (options.dryRun) query.set('dryRun', 'All');
+    try {
+      await this.request(ref.apiVersion, 'DELETE', `${objectPath(resource, ref.namespace, ref.name)}?${query}`);
+      return true;
+    } catch (e) {
+      if (e instanceof KubeApiError && e.code === 404) return false;
+      throw e;
+    }
+  }
+
+  async list(apiVersion: string, kind: string, namespace: string | undefined): Promise<ListResult> {
     const resource = await this.resources.resolve(apiVersion, kind);
-    const list = (await this.requestJson('GET', collectionPath(resource, namespace))) as { items?: KubeObject[]; metadata?: { resourceVersion?: string } };
-    // Items of a list omit kind and apiVersion.
-    const items = (list.items ?? []).map((item) => ({ ...item, apiVersion, kind }));
+    const list = (await this.listRequest(apiVersion, collectionPath(resource, namespace))) as { items?: KubeObject[]; metadata?: { resourceVersion?: string } };
+    const items = list.items ?? [];
+    // Items of built-in lists omit kind and apiVersion; set in place (20,000 copies add up).
+    for (const item of items) {
+      item.apiVersion ||= apiVersion;
+      item.kind ||= kind;
+    }
     return { items, resourceVersion: list.metadata?.resourceVersion ?? '' };
   }
 
-  async watch(apiVersion: string, kind: string, namespace: string | undefined, handlers: WatchHandlers): Promise<Disposable> {
-    const resource = await this.resources.resolve(apiVersion, kind);
-    const { items, resourceVersion } = await this.list(apiVersion, kind, namespace);
-    for (const object of items) handlers.onEvent({ type: 'ADDED', object });
-    let stopped = false;
-    let controller: AbortController | undefined;
-    const start = async (rv: string): Promise<void> => {
-      let lastRv = rv;
-      controller = await new Watch(this.kc).watch(
-        collectionPath(resource, namespace),
-        { resourceVersion: lastRv, allowWatchBookmarks: true },
-        (type, raw) => {
-          const object = raw as KubeObject;
-          const eventRv = object?.metadata?.['resourceVersion'];
-          if (typeof eventRv === 'string') lastRv = eventRv;
-          if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') handlers.onEvent({ type, object: { ...object, apiVersion, kind } });
-        },
-        (error: unknown) => {
-          if (stopped) return;
-          if (error) handlers.onError(error instanceof Error ? error : new Error(String(error)));
-          else void start(lastRv).catch((e: unknown) => handlers.onError(e instanceof Error ? e : new Error(String(e))));
-        },
-      );
+  watch(apiVersion: string, kind: string, namespace: string | undefined, options: WatchOptions, handlers: WatchHandlers): Disposable {
+    let stream: Disposable | undefined;
+    let disposed = false;
+    const onClose = (error?: { code?: number; message: string; retryAfterSeconds?: number }): void => {
+      if (error?.code === 404) this.resources.invalidate(apiVersion);
+      // The next attempt must not reuse a token the server refused.
+      if (error?.code === 401 && this.transport.hasRenewableCredentials()) this.transport.renewCredentials();
+      handlers.onClose(error);
     };
-    await start(resourceVersion);
+    this.resources.resolve(apiVersion, kind).then(
+      (resource) => {
+        if (disposed) return;
+        stream = openWatchStream(this.transport, collectionPath(resource, namespace), { apiVersion, kind }, options, { ...handlers, onClose });
+      },
+      (e: unknown) => {
+        if (!disposed) onClose({ ...(e instanceof KubeApiError ? { code: e.code } : {}), message: e instanceof Error ? e.message : String(e) });
+      },
+    );
     return {
       dispose: () => {
-        stopped = true;
-        controller?.abort();
+        disposed = true;
+        stream?.dispose();
       },
     };
   }
 
-  private async requestJson(method: string, path: string, body?: string, contentType = 'application/json'): Promise<unknown> {
-    const server = new URL(this.server);
-    const options: RequestOptions = {
-      method,
-      protocol: server.protocol,
-      hostname: server.hostname,
-      port: server.port,
-      path: `${server.pathname.replace(/\/$/, '')}${path}`,
-      headers: { Accept: 'application/json', ...(body ? { 'Content-Type': contentType } : {}) },
-    };
-    await this.kc.applyToHTTPSOptions(options);
-    const send = server.protocol === 'http:' ? httpRequest : httpsRequest;
-    return new Promise((resolve, reject) => {
-      const req = send(options, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown;
-          try {
-            parsed = text === '' ? {} : JSON.parse(text);
-          } catch {
-            parsed = { message: text.slice(0, 200) };
-          }
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve(parsed);
-          else reject(new KubeApiError(status, statusMessage(parsed, status)));
-        });
-      });
-      req.on('error', reject);
-      req.setTimeout(30_000, () => req.destroy(new Error(`request to ${server.host} timed out`)));
-      if (body) req.write(body);
-      req.end();
-    });
+  /** A 404 where the resource type should be (a list, or an apply, which creates) means its CRD changed: forget its discovery. */
+  private async request(apiVersion: string, method: string, path: string, body?: string, contentType?: string): Promise<unknown> {
+    try {
+      return await this.transport.json(method, path, body, contentType);
+    } catch (e) {
+      if (e instanceof KubeApiError && e.code === 404 && method !== 'GET') this.resources.invalidate(apiVersion);
+      throw e;
+    }
   }
-}
 
-function statusMessage(body: unknown, code: number): string {
-  const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
-  return typeof message === 'string' ? message : `the server answered ${code}`;
+  private async listRequest(apiVersion: string, path: string): Promise<unknown> {
+    try {
+      return await this.transport.json('GET', path);
+    } catch (e) {
+      if (e instanceof KubeApiError && e.code === 404) this.resources.invalidate(apiVersion);
+      throw e;
+    }
+  }
 }
 
 function collectionPath(resource: ApiResource, namespace: string | undefined): string {

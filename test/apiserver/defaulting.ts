@@ -178,6 +178,15 @@ const defaulters: Record<string, Defaulter> = {
     setDefault(childObject(o, 'spec'), 'finalizers', ['kubernetes']);
     setDefault(o, 'status', { phase: 'Active' });
   },
+  'apiextensions.k8s.io/v1/CustomResourceDefinition': (o) => {
+    const spec = childObject(o, 'spec');
+    const names = childObject(spec, 'names');
+    if (typeof names['kind'] === 'string') {
+      setDefault(names, 'singular', names['kind'].toLowerCase());
+      setDefault(names, 'listKind', `${names['kind']}List`);
+    }
+    setDefault(spec, 'conversion', { strategy: 'None' });
+  },
   'v1/PersistentVolumeClaim': (o) => {
     setDefault(childObject(o, 'spec'), 'volumeMode', 'Filesystem');
   },

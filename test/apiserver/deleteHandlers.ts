@@ -1,18 +1,25 @@
 // delete and deletecollection. Deletion is immediate (no finalizers, no graceful period);
-// deleting a namespace deletes what it holds first, as the namespace controller would.
+// deleting a namespace deletes what it holds first, as the namespace controller would, and
+// deleting a CRD deletes its custom resources first (the customresourcecleanup finalizer).
 import { notFound } from './apiErrors';
 import { clone, type JsonObject, type KubeObject } from './objects';
 import { listItem, selectObjects } from './readHandlers';
 import { isDryRun, type Reply, type RequestContext } from './requestContext';
-import { groupVersionOf, resourceTypes, type ResourceType } from './resourceTable';
+import { isCrdType } from './crdTypes';
+import { groupVersionOf, type ResourceType } from './resourceTable';
 
 function removeObject(context: RequestContext, type: ResourceType, object: KubeObject): KubeObject {
-  const { store } = context.state;
+  const { store, registry } = context.state;
   const name = object.metadata.name ?? '';
   if (isDryRun(context)) return object;
   if (type.kind === 'Namespace' && type.group === '') {
-    for (const namespaced of resourceTypes.filter((t) => t.namespaced)) {
+    for (const namespaced of registry.all().filter((t) => t.namespaced)) {
       for (const child of store.list(namespaced, name)) store.remove(namespaced, name, child.metadata.name ?? '');
+    }
+  }
+  if (isCrdType(type)) {
+    for (const custom of registry.servedBy(name)) {
+      for (const child of store.list(custom)) store.remove(custom, child.metadata.namespace, child.metadata.name ?? '');
     }
   }
   return store.remove(type, object.metadata.namespace, name) ?? object;

@@ -1,7 +1,8 @@
 // Discovery documents: aggregated (apidiscovery.k8s.io/v2, what kubectl asks for first) and
 // the legacy per-group-version lists (what @kubernetes/client-node reads), plus /version.
 import type { JsonObject } from './objects';
-import { groupVersionOf, groupVersions, resourceTypes, resourceVerbs, subresourcesOf, type ResourceType } from './resourceTable';
+import type { ResourceRegistry } from './resourceRegistry';
+import { groupVersionOf, resourceVerbs, subresourcesOf, type ResourceType } from './resourceTable';
 
 export const aggregatedDiscoveryContentType = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
@@ -22,8 +23,8 @@ export function wantsAggregatedDiscovery(accept: string): boolean {
   return accept.split(',').some((part) => part.includes('g=apidiscovery.k8s.io') && part.includes('as=APIGroupDiscoveryList'));
 }
 
-function typesOf(group: string, version?: string): ResourceType[] {
-  return resourceTypes.filter((t) => t.group === group && (version === undefined || t.version === version));
+function typesOf(registry: ResourceRegistry, group: string, version?: string): ResourceType[] {
+  return registry.all().filter((t) => t.group === group && (version === undefined || t.version === version));
 }
 
 function subresourceKind(type: ResourceType, subresource: string): JsonObject {
@@ -47,20 +48,20 @@ function aggregatedResource(type: ResourceType): JsonObject {
   return resource;
 }
 
-function groupNames(): string[] {
-  return [...new Set(resourceTypes.filter((t) => t.group !== '').map((t) => t.group))];
+function groupNames(registry: ResourceRegistry): string[] {
+  return [...new Set(registry.all().filter((t) => t.group !== '').map((t) => t.group))];
 }
 
-function aggregatedGroup(group: string): JsonObject {
-  const versions = [...new Set(typesOf(group).map((t) => t.version))];
+function aggregatedGroup(registry: ResourceRegistry, group: string): JsonObject {
+  const versions = [...new Set(typesOf(registry, group).map((t) => t.version))];
   return {
     metadata: { name: group, creationTimestamp: null },
-    versions: versions.map((version) => ({ version, resources: typesOf(group, version).map(aggregatedResource), freshness: 'Current' })),
+    versions: versions.map((version) => ({ version, resources: typesOf(registry, group, version).map(aggregatedResource), freshness: 'Current' })),
   };
 }
 
-export function aggregatedDiscovery(legacy: boolean): JsonObject {
-  const items = legacy ? [aggregatedGroup('')] : groupNames().map(aggregatedGroup);
+export function aggregatedDiscovery(registry: ResourceRegistry, legacy: boolean): JsonObject {
+  const items = legacy ? [aggregatedGroup(registry, '')] : groupNames(registry).map((g) => aggregatedGroup(registry, g));
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
 }
 
@@ -68,24 +69,24 @@ export function coreApiVersions(serverAddress: string): JsonObject {
   return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
 }
 
-export function apiGroup(group: string): JsonObject | undefined {
-  const versions = groupVersions().filter((gv) => gv.group === group).map((gv) => ({ groupVersion: `${group}/${gv.version}`, version: gv.version }));
+export function apiGroup(registry: ResourceRegistry, group: string): JsonObject | undefined {
+  const versions = registry.groupVersions().filter((gv) => gv.group === group).map((gv) => ({ groupVersion: `${group}/${gv.version}`, version: gv.version }));
   const preferred = versions[0];
   if (!preferred) return undefined;
   return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions, preferredVersion: preferred };
 }
 
-export function apiGroupList(): JsonObject {
-  const groups = groupNames().map((group) => {
-    const { kind: _kind, apiVersion: _apiVersion, ...rest } = apiGroup(group) ?? {};
+export function apiGroupList(registry: ResourceRegistry): JsonObject {
+  const groups = groupNames(registry).map((group) => {
+    const { kind: _kind, apiVersion: _apiVersion, ...rest } = apiGroup(registry, group) ?? {};
     return rest;
   });
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }
 
 /** APIResourceList; a resource comes before its subresources (client-node takes the first kind match). */
-export function apiResourceList(group: string, version: string): JsonObject | undefined {
-  const types = typesOf(group, version);
+export function apiResourceList(registry: ResourceRegistry, group: string, version: string): JsonObject | undefined {
+  const types = typesOf(registry, group, version);
   if (types.length === 0) return undefined;
   const resources: JsonObject[] = [];
   for (const type of types) {

@@ -1,6 +1,7 @@
 // The schema facts both merge algorithms need, taken from the k8s.io/api struct tags:
 // SMP's patchMergeKey/patchStrategy and SSA's x-kubernetes-list-type/-map-keys/-map-type.
 // A path is the field names from the object root, list items left out.
+import { schemaAtomicMap, schemaListType } from './crdSchema';
 import type { JsonValue } from './objects';
 import type { ResourceType } from './resourceTable';
 
@@ -62,7 +63,7 @@ export function listTypeAt(type: ResourceType, path: readonly string[]): ListTyp
   for (const rule of metadataRules) {
     if (path.length === rule.suffix.length && endsWith(path, rule.suffix)) return rule.list;
   }
-  if (!type.builtin) return { type: 'atomic' };
+  if (!type.builtin) return customListType(type, path);
   for (const rule of builtinRules) {
     if (rule.kind !== undefined) {
       if (rule.kind === type.kind && path.length === rule.suffix.length && endsWith(path, rule.suffix)) return rule.list;
@@ -73,12 +74,22 @@ export function listTypeAt(type: ResourceType, path: readonly string[]): ListTyp
   return { type: 'atomic' };
 }
 
+/** Custom resources: only what the CRD schema marks; merge keys do not exist (SMP is 415). */
+function customListType(type: ResourceType, path: readonly string[]): ListType {
+  const list = schemaListType(type.schema, path);
+  if (list.type !== 'map') return list;
+  const map: ListType = { type: 'map', keys: list.keys, mergeKey: list.keys[0] ?? '' };
+  if (Object.keys(list.keyDefaults).length > 0) map.keyDefaults = list.keyDefaults;
+  return map;
+}
+
 // LabelSelector (+structType=atomic), nodeSelector and Service selector (+mapType=atomic),
 // and the atomic reference structs of env valueFrom.
 const atomicMapNames = new Set(['selector', 'podSelector', 'namespaceSelector', 'labelSelector', 'nodeSelector',
   'fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef']);
 
 export function isAtomicMap(type: ResourceType, path: readonly string[]): boolean {
+  if (!type.builtin) return path[0] !== 'metadata' && schemaAtomicMap(type.schema, path);
   const last = path[path.length - 1];
   return type.builtin && last !== undefined && path[0] !== 'metadata' && atomicMapNames.has(last);
 }

@@ -16,12 +16,14 @@ export interface RawRequestOptions {
   accept?: string;
   /** Send no Authorization header (to test 401). */
   anonymous?: boolean;
+  /** Another bearer token than the server's admin token. */
+  token?: string;
 }
 
 export function rawRequest(server: Pick<ApiServer, 'url' | 'token' | 'caPem'>, path: string, options: RawRequestOptions = {}): Promise<RawResponse> {
   const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
-  if (!options.anonymous) headers['Authorization'] = `Bearer ${server.token}`;
+  if (!options.anonymous) headers['Authorization'] = `Bearer ${options.token ?? server.token}`;
   if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
   return new Promise((resolve, reject) => {
     const req = httpsRequest(new URL(path, server.url), { method: options.method ?? 'GET', headers, ca: server.caPem }, (res) => {

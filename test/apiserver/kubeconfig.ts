@@ -1,24 +1,43 @@
-// The kubeconfig the emulator hands out: one cluster, one token user, context driftline-demo.
+// The kubeconfig the emulator hands out: one cluster, the admin token user in context
+// driftline-demo (the current context), and one context per extra user, driftline-demo-<name>.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 
 export const contextName = 'driftline-demo';
 
-export function renderKubeconfig(options: { url: string; caPem: string; token: string }): string {
+export interface KubeconfigUser {
+  /** The kubeconfig user entry and context this token goes under. */
+  context: string;
+  token: string;
+}
+
+export interface KubeconfigOptions {
+  url: string;
+  caPem: string;
+  /** The admin first: its context becomes the current one. */
+  users: KubeconfigUser[];
+}
+
+export function userContextName(userName: string): string {
+  return `${contextName}-${userName}`;
+}
+
+export function renderKubeconfig(options: KubeconfigOptions): string {
+  const userEntry = (u: KubeconfigUser): string => (u.context === contextName ? `${contextName}-admin` : u.context);
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
     clusters: [{ name: contextName, cluster: { server: options.url, 'certificate-authority-data': Buffer.from(options.caPem).toString('base64') } }],
-    users: [{ name: `${contextName}-admin`, user: { token: options.token } }],
-    contexts: [{ name: contextName, context: { cluster: contextName, user: `${contextName}-admin`, namespace: 'default' } }],
-    'current-context': contextName,
+    users: options.users.map((u) => ({ name: userEntry(u), user: { token: u.token } })),
+    contexts: options.users.map((u) => ({ name: u.context, context: { cluster: contextName, user: userEntry(u), namespace: 'default' } })),
+    'current-context': options.users[0]?.context ?? contextName,
   });
 }
 
-export async function writeKubeconfig(path: string, options: { url: string; caPem: string; token: string }): Promise<void> {
+export async function writeKubeconfig(path: string, options: KubeconfigOptions): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  // 0600: the file holds a bearer token, and kubectl warns about group/world-readable configs.
+  // 0600: the file holds bearer tokens, and kubectl warns about group/world-readable configs.
   await writeFile(path, renderKubeconfig(options), { mode: 0o600 });
 }

@@ -26,6 +26,8 @@ export function ignoredPrefixes(type: ResourceType, subresource?: string): Field
   const prefixes: FieldPath[] = [[fieldElement('apiVersion')], [fieldElement('kind')],
     ...meta.map((m) => [fieldElement('metadata'), fieldElement(m)])];
   if (type.statusSubresource && subresource !== 'status') prefixes.push([fieldElement('status')]);
+  // Writes to /status keep the live spec (the status strategies' reset fields).
+  if (subresource === 'status') prefixes.push([fieldElement('spec')]);
   return prefixes;
 }
 

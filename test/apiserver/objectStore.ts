@@ -1,7 +1,7 @@
 // The emulator's etcd: objects by resource, one global resourceVersion counter, and a
 // bounded event history that watches replay from (older versions answer 410 Expired).
 import { clone, type KubeObject } from './objects';
-import { groupVersionOf, type ResourceType } from './resourceTable';
+import { resourceKey, type ResourceType } from './resourceTable';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -15,10 +15,6 @@ export interface StoredEvent {
 }
 
 export type EventListener = (event: StoredEvent) => void;
-
-function resourceKey(type: ResourceType): string {
-  return `${groupVersionOf(type)}/${type.plural}`;
-}
 
 function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
@@ -84,6 +80,40 @@ export class ObjectStore {
     deleted.metadata.resourceVersion = String(++this.resourceVersion);
     this.record({ type: 'DELETED', resource: type, object: clone(deleted), resourceVersion: this.resourceVersion });
     return deleted;
+  }
+
+  /** Every stored object, for saving the state. */
+  allObjects(): KubeObject[] {
+    return [...this.objects.values()].flatMap((bucket) => [...bucket.values()].map((o) => clone(o)));
+  }
+
+  /** Puts a saved object back as it was: no new resourceVersion, no event. */
+  restore(type: ResourceType, object: KubeObject): void {
+    let bucket = this.objects.get(resourceKey(type));
+    if (!bucket) {
+      bucket = new Map();
+      this.objects.set(resourceKey(type), bucket);
+    }
+    bucket.set(objectKey(object.metadata.namespace, object.metadata.name ?? ''), clone(object));
+  }
+
+  /**
+   * Starts the counter at a saved version. Like a restarted apiserver's watch cache, there is
+   * no history before it: watches from older versions get 410 Expired.
+   */
+  resumeAt(resourceVersion: number): void {
+    this.resourceVersion = resourceVersion;
+    this.compactedThrough = resourceVersion;
+    this.history.length = 0;
+  }
+
+  /**
+   * Forgets all history and moves the counter on by one (as an unrelated write in etcd would),
+   * so every resourceVersion a client holds is now too old to watch from.
+   */
+  compact(): number {
+    this.resumeAt(this.resourceVersion + 1);
+    return this.resourceVersion;
   }
 
   /** Events of one resource after `resourceVersion`, or undefined when they were compacted away. */

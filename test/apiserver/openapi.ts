@@ -5,7 +5,8 @@
 // --validate=false. Custom resources are checked through the Namespace PATCH path.
 import { createHash } from 'node:crypto';
 import type { JsonObject } from './objects';
-import { groupVersions, resourceTypes, type ResourceType } from './resourceTable';
+import type { ResourceRegistry } from './resourceRegistry';
+import type { ResourceType } from './resourceTable';
 import { serverVersion } from './discovery';
 
 function documentPath(group: string, version: string): string {
@@ -28,8 +29,8 @@ function patchOperation(type: ResourceType): JsonObject {
   };
 }
 
-export function openApiDocument(group: string, version: string): JsonObject | undefined {
-  const types = resourceTypes.filter((t) => t.group === group && t.version === version);
+export function openApiDocument(registry: ResourceRegistry, group: string, version: string): JsonObject | undefined {
+  const types = registry.all().filter((t) => t.group === group && t.version === version);
   if (types.length === 0) return undefined;
   const paths: JsonObject = {};
   for (const type of types) {
@@ -43,10 +44,10 @@ export function openApiDocument(group: string, version: string): JsonObject | un
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: serverVersion.gitVersion }, paths, components: { schemas: {} } };
 }
 
-export function openApiRoot(): JsonObject {
+export function openApiRoot(registry: ResourceRegistry): JsonObject {
   const paths: JsonObject = {};
-  for (const { group, version } of groupVersions()) {
-    const doc = openApiDocument(group, version);
+  for (const { group, version } of registry.groupVersions()) {
+    const doc = openApiDocument(registry, group, version);
     const hash = createHash('sha512').update(JSON.stringify(doc)).digest('hex').slice(0, 128).toUpperCase();
     paths[documentPath(group, version)] = { serverRelativeURL: `/openapi/v3/${documentPath(group, version)}?hash=${hash}` };
   }

@@ -1,5 +1,6 @@
 // URL → what is being asked for, after k8s.io/apiserver's RequestInfoFactory.
-import { findResource, subresourcesOf, type ResourceType } from './resourceTable';
+import type { ResourceRegistry } from './resourceRegistry';
+import { subresourcesOf, type ResourceType } from './resourceTable';
 
 export interface ResourceRequest {
   type: ResourceType;
@@ -16,7 +17,7 @@ export type ParsedPath =
 /** Subresources of a namespace, which must not be read as a namespaced resource name. */
 const namespaceSubresources = new Set(['status', 'finalize']);
 
-export function parseResourcePath(pathname: string): ParsedPath {
+export function parseResourcePath(pathname: string, registry: ResourceRegistry): ParsedPath {
   const parts = pathname.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
   let group: string;
   let version: string;
@@ -35,7 +36,7 @@ export function parseResourcePath(pathname: string): ParsedPath {
     rest = rest.slice(2);
   }
   const [plural = '', name, subresource, ...extra] = rest;
-  const type = findResource(group, version, plural);
+  const type = registry.findResource(group, version, plural);
   if (!type || extra.length > 0) return { kind: 'other' };
   if (namespace !== undefined && !type.namespaced) return { kind: 'other' };
   if (subresource !== undefined && !subresourcesOf(type).includes(subresource)) return { kind: 'other' };
@@ -44,4 +45,17 @@ export function parseResourcePath(pathname: string): ParsedPath {
   if (name !== undefined) request.name = name;
   if (subresource !== undefined) request.subresource = subresource;
   return { kind: 'resource', request };
+}
+
+/** The authorizer's verb for a resource request (RequestInfoFactory: GET without a name is list or watch). */
+export function resourceVerb(method: string, request: ResourceRequest, query: URLSearchParams): string {
+  const watch = ['true', '1'].includes(query.get('watch') ?? '');
+  switch (method) {
+    case 'GET': return request.name !== undefined ? 'get' : watch ? 'watch' : 'list';
+    case 'POST': return 'create';
+    case 'PUT': return 'update';
+    case 'PATCH': return 'patch';
+    case 'DELETE': return request.name !== undefined ? 'delete' : 'deletecollection';
+    default: return method.toLowerCase();
+  }
 }

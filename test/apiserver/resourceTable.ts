@@ -25,6 +25,29 @@ export interface ResourceType {
    * Update managedFields are computed against it on create, so these nodes get no "." marker.
    */
   emptyShape?: JsonObject;
+  /** Custom resources: the served version's openAPIV3Schema (SSA list/map types come from it). */
+  schema?: JsonObject;
+  /** Custom resources: additionalPrinterColumns, or the default Age column. */
+  printerColumns?: PrinterColumn[];
+  /** Custom resources with a scale subresource: where the replica counts live. */
+  scalePaths?: ScalePaths;
+  /** Custom resources: the name of the CustomResourceDefinition that serves them. */
+  definedBy?: string;
+}
+
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  jsonPath: string;
+  description?: string;
+  format?: string;
+  priority?: number;
+}
+
+export interface ScalePaths {
+  specReplicasPath: string;
+  statusReplicasPath: string;
+  labelSelectorPath?: string;
 }
 
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -33,7 +56,8 @@ const podTemplateShape = { metadata: {}, spec: { containers: null } };
 const workload = { builtin: true, generation: true, statusSubresource: true, categories: ['all'] };
 const plain = { builtin: true, generation: false, statusSubresource: false };
 
-export const resourceTypes: readonly ResourceType[] = [
+/** The built-in kinds every cluster serves; CRDs add more at run time (resourceRegistry.ts). */
+export const builtinResourceTypes: readonly ResourceType[] = [
   { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], ...plain, statusSubresource: true, emptyShape: { metadata: {}, spec: {}, status: {} } },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', namespaced: true, shortNames: ['cm'], ...plain, emptyShape: { metadata: {} } },
   { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', namespaced: true, ...plain, emptyShape: { metadata: {} } },
@@ -54,10 +78,6 @@ export const resourceTypes: readonly ResourceType[] = [
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole', plural: 'clusterroles', singular: 'clusterrole', namespaced: false, ...plain, emptyShape: { metadata: {} } },
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRoleBinding', plural: 'clusterrolebindings', singular: 'clusterrolebinding', namespaced: false, ...plain, emptyShape: { metadata: {}, roleRef: {} } },
   { group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', plural: 'customresourcedefinitions', singular: 'customresourcedefinition', namespaced: false, shortNames: ['crd', 'crds'], ...plain, generation: true, statusSubresource: true, emptyShape: { metadata: {}, spec: { names: {} }, status: { acceptedNames: {} } } },
-  // Argo CD's CRDs declare no status subresource: its controller writes the whole object.
-  { group: 'argoproj.io', version: 'v1alpha1', kind: 'Application', plural: 'applications', singular: 'application', namespaced: true, shortNames: ['app', 'apps'], categories: [], builtin: false, generation: true, statusSubresource: false },
-  { group: 'argoproj.io', version: 'v1alpha1', kind: 'ApplicationSet', plural: 'applicationsets', singular: 'applicationset', namespaced: true, shortNames: ['appset', 'appsets'], builtin: false, generation: true, statusSubresource: true },
-  { group: 'argoproj.io', version: 'v1alpha1', kind: 'AppProject', plural: 'appprojects', singular: 'appproject', namespaced: true, shortNames: ['appproj', 'appprojs'], builtin: false, generation: true, statusSubresource: false },
 ];
 
 export const resourceVerbs: readonly string[] = allVerbs;
@@ -80,16 +100,7 @@ export function subresourcesOf(type: ResourceType): string[] {
   return [...(type.statusSubresource ? ['status'] : []), ...(type.scaleSubresource ? ['scale'] : [])];
 }
 
-export function findResource(group: string, version: string, plural: string): ResourceType | undefined {
-  return resourceTypes.find((t) => t.group === group && t.version === version && t.plural === plural);
-}
-
-export function findKind(apiVersion: string, kind: string): ResourceType | undefined {
-  return resourceTypes.find((t) => groupVersionOf(t) === apiVersion && t.kind === kind);
-}
-
-export function groupVersions(): { group: string; version: string }[] {
-  const seen = new Map<string, { group: string; version: string }>();
-  for (const t of resourceTypes) seen.set(groupVersionOf(t), { group: t.group, version: t.version });
-  return [...seen.values()];
+/** The storage identity of a resource, stable across CRD updates. */
+export function resourceKey(type: Pick<ResourceType, 'group' | 'version' | 'plural'>): string {
+  return `${type.group}/${type.version}/${type.plural}`;
 }

@@ -1,26 +1,25 @@
-// startApiServer: HTTPS on 127.0.0.1 with a fresh CA, bearer-token auth, and a kubeconfig.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// startApiServer: a Kubernetes API emulator (a test and demo double, never a real cluster)
+// on HTTPS 127.0.0.1 with a fresh CA, bearer-token users with RBAC-like rules, CRDs served
+// as they are applied, a minimal workload controller, fault injection and optional
+// persistence; and a kubeconfig with one context per user.
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asApiError, unauthorized, unknownPath } from './apiErrors';
-import { generateServingCertificates } from './certificates';
+import { adminUserName, Authenticator, expiryOf, newToken, type ServedUser, type UserSpec } from './authorization';
+import { generateServingCertificates, type ServingCertificates } from './certificates';
 import { ClusterState } from './clusterState';
-import { readBody, sendJson } from './httpIo';
-import { writeKubeconfig } from './kubeconfig';
-import { parseResourcePath } from './requestInfo';
-import { serveNonResource } from './nonResourceRoutes';
-import type { RequestContext, Reply } from './requestContext';
-import { deleteCollection, deleteObject } from './deleteHandlers';
-import { getObject, listObjects } from './readHandlers';
-import { apiResourceList } from './discovery';
-import { booleanParam } from './httpIo';
-import { serveScale } from './scaleSubresource';
-import { serveWatch, WatchRegistry, type WatchSettings } from './watchStream';
-import { createObject, patchObject, updateObject } from './writeHandlers';
+import { CrdController } from './crdController';
+import { FaultInjector } from './faults';
+import { contextName, userContextName, writeKubeconfig } from './kubeconfig';
+import { loadIdentity, loadState, saveIdentity, StateSaver, type SavedIdentity } from './persistence';
+import { createRequestHandler } from './requestHandler';
+import { WatchRegistry } from './watchStream';
+import { WorkloadController, type StuckWorkload } from './workloadController';
+
+export type { PolicyRule, ServedUser, UserSpec } from './authorization';
+export type { StuckWorkload } from './workloadController';
 
 export interface ApiServerOptions {
   /** 0 (the default) picks a free port. */
@@ -33,83 +32,88 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Log each request to stderr (also DRIFTLINE_APISERVER_LOG=1). */
   log?: boolean;
+  /** Users besides the admin, each with a context driftline-demo-<name> in the kubeconfig. */
+  users?: UserSpec[];
+  /** Workload rollouts go from progressing to complete after this long; default 300 ms. */
+  rolloutDelayMs?: number;
+  /** Workloads whose rollouts never finish (see workloadController.ts). */
+  stuck?: StuckWorkload[];
+  /** Keep objects, certificates and tokens here across restarts (see persistence.ts). */
+  stateDir?: string;
 }
 
 export interface ApiServer {
   url: string;
   kubeconfigPath: string;
+  /** The admin's token (cluster-admin; the only one allowed on /_driftline/*). */
   token: string;
   caPem: string;
   state: ClusterState;
+  /** The admin first, then the configured users, tokens resolved. */
+  users: readonly ServedUser[];
+  auth: Authenticator;
+  /** Fault injection (see faults.ts for the API). */
+  faults: FaultInjector;
+  /** The workload controller: rolloutDelayMs, stick/unstick. */
+  workloads: WorkloadController;
   /** Watch streams currently open (tests poll this instead of sleeping). */
   openWatchCount(): number;
+  /** Writes the state to stateDir now (no-op without one). */
+  saveState(): Promise<void>;
   close(): Promise<void>;
 }
 
-function authorized(request: IncomingMessage, token: string): boolean {
-  const header = request.headers.authorization ?? '';
-  const expected = Buffer.from(`Bearer ${token}`);
-  const actual = Buffer.from(header);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+async function resolveIdentity(options: ApiServerOptions): Promise<SavedIdentity> {
+  const saved = options.stateDir ? await loadIdentity(options.stateDir) : undefined;
+  const certificates: ServingCertificates = saved ?? generateServingCertificates();
+  const userTokens: Record<string, string> = {};
+  for (const user of options.users ?? []) userTokens[user.name] = user.token ?? saved?.userTokens[user.name] ?? newToken();
+  const identity: SavedIdentity = {
+    caPem: certificates.caPem, certPem: certificates.certPem, keyPem: certificates.keyPem,
+    adminToken: saved?.adminToken ?? newToken(), userTokens,
+  };
+  if (options.stateDir) await saveIdentity(options.stateDir, identity);
+  return identity;
 }
 
-function dispatch(context: RequestContext, method: string): Reply | undefined {
-  const { name, subresource } = context.request;
-  if (subresource !== undefined && !['GET', 'PUT', 'PATCH'].includes(method)) return undefined;
-  if (subresource === 'scale') return serveScale(context, method);
-  if (method === 'GET') return name === undefined ? listObjects(context) : getObject(context);
-  if (method === 'POST' && name === undefined) return createObject(context);
-  if (method === 'PUT' && name !== undefined) return updateObject(context);
-  if (method === 'PATCH' && name !== undefined) return patchObject(context);
-  if (method === 'DELETE') return name === undefined ? deleteCollection(context) : deleteObject(context);
-  return undefined;
+function servedUsers(options: ApiServerOptions, identity: SavedIdentity): ServedUser[] {
+  const admin: ServedUser = { name: adminUserName, token: identity.adminToken, context: contextName };
+  return [admin, ...(options.users ?? []).map((spec) => {
+    if (spec.name === adminUserName) throw new Error(`user name "${adminUserName}" is reserved for the built-in admin`);
+    const user: ServedUser = { name: spec.name, token: identity.userTokens[spec.name] ?? newToken(), context: userContextName(spec.name) };
+    if (spec.rules) user.rules = spec.rules;
+    const expiresAt = expiryOf(spec.expiresAt);
+    if (expiresAt !== undefined) user.expiresAt = expiresAt;
+    return user;
+  })];
 }
 
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
-  const certificates = generateServingCertificates();
-  const token = randomBytes(24).toString('hex');
-  const state = new ClusterState(options.watchHistoryLimit === undefined ? {} : { watchHistoryLimit: options.watchHistoryLimit });
+  const identity = await resolveIdentity(options);
+  const users = servedUsers(options, identity);
+  const admin = users[0] as ServedUser;
+  const auth = new Authenticator(users);
+  const historyLimit = options.watchHistoryLimit === undefined ? {} : { watchHistoryLimit: options.watchHistoryLimit };
+  const state = new ClusterState({ ...historyLimit, empty: true });
+  const crdController = new CrdController(state);
+  const loaded = options.stateDir ? await loadState(options.stateDir, state, () => crdController.serveStored()) : false;
+  if (!loaded) state.seedDefaults();
+  const workloadOptions = { ...(options.rolloutDelayMs === undefined ? {} : { rolloutDelayMs: options.rolloutDelayMs }), ...(options.stuck ? { stuck: options.stuck } : {}) };
+  const workloads = new WorkloadController(state, workloadOptions);
+  if (loaded) workloads.resumeAll();
+  const saver = options.stateDir ? new StateSaver(options.stateDir, state) : undefined;
+  if (saver && !loaded) await saver.flush();
   const watches = new WatchRegistry();
-  const watchSettings: WatchSettings = { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 30_000 };
-  const log = options.log ?? process.env['DRIFTLINE_APISERVER_LOG'] === '1';
+  const faults = new FaultInjector(state, watches);
   let serverAddress = '';
+  const handle = createRequestHandler({
+    state, admin, auth, faults, workloads, watches,
+    watchSettings: { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 30_000 },
+    log: options.log ?? process.env['DRIFTLINE_APISERVER_LOG'] === '1',
+    serverAddress: () => serverAddress,
+  });
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'https://127.0.0.1');
-    if (log) process.stderr.write(`apiserver: ${method} ${url.pathname}${url.search} accept=${request.headers.accept ?? ''} content-type=${request.headers['content-type'] ?? ''}\n`);
-    try {
-      if (!authorized(request, token)) throw unauthorized();
-      const accept = request.headers.accept ?? '';
-      if (method === 'GET' && serveNonResource(url.pathname, accept, serverAddress, response)) return;
-      const parsed = parseResourcePath(url.pathname);
-      if (parsed.kind === 'groupVersion' && method === 'GET') {
-        const list = apiResourceList(parsed.group, parsed.version);
-        if (!list) throw unknownPath();
-        return sendJson(response, 200, list);
-      }
-      if (parsed.kind !== 'resource') throw unknownPath();
-      const context: RequestContext = {
-        state, request: parsed.request, query: url.searchParams,
-        headers: { accept, contentType: request.headers['content-type'] ?? '', userAgent: request.headers['user-agent'] ?? '' },
-        body: method === 'GET' ? '' : await readBody(request),
-        now: new Date(),
-      };
-      if (method === 'GET' && context.request.name === undefined && booleanParam(url.searchParams, 'watch')) {
-        return serveWatch(context, response, watches, watchSettings);
-      }
-      const reply = dispatch(context, method);
-      if (!reply) throw unknownPath();
-      sendJson(response, reply.code, reply.body, reply.contentType);
-    } catch (error) {
-      const apiError = asApiError(error);
-      if (log) process.stderr.write(`apiserver:   -> ${apiError.status.code} ${apiError.message}\n`);
-      if (response.headersSent) response.end();
-      else sendJson(response, apiError.status.code, apiError.status);
-    }
-  };
-
-  const server = createServer({ cert: certificates.certPem, key: certificates.keyPem }, (request, response) => {
+  const server = createServer({ cert: identity.certPem, key: identity.keyPem }, (request, response) => {
     void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {
@@ -121,19 +125,23 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const url = `https://127.0.0.1:${port}`;
   const tempDir = options.kubeconfigPath ? undefined : await mkdtemp(join(tmpdir(), 'driftline-apiserver-'));
   const kubeconfigPath = options.kubeconfigPath ?? join(tempDir ?? '', 'kubeconfig');
-  await writeKubeconfig(kubeconfigPath, { url, caPem: certificates.caPem, token });
+  await writeKubeconfig(kubeconfigPath, { url, caPem: identity.caPem, users });
 
   let closing: Promise<void> | undefined;
   return {
-    url, kubeconfigPath, token, caPem: certificates.caPem, state,
+    url, kubeconfigPath, token: admin.token, caPem: identity.caPem, state, users, auth, faults, workloads,
     openWatchCount: () => watches.size,
+    saveState: () => saver?.flush() ?? Promise.resolve(),
     close: () => {
       closing ??= (async () => {
+        workloads.close();
+        crdController.close();
         watches.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await saver?.close();
         if (tempDir) await rm(tempDir, { recursive: true, force: true });
       })();
       return closing;

@@ -101,6 +101,8 @@ export interface ApplyRequest {
   manager: string;
   force: boolean;
   now: Date;
+  /** 'status' for applies to /status (controllers reporting conditions). */
+  subresource?: string;
 }
 
 export interface ApplyResult {
@@ -115,13 +117,15 @@ export function serverSideApply(request: ApplyRequest): ApplyResult {
   }
   const apiVersion = typeof config['apiVersion'] === 'string' ? config['apiVersion'] : '';
   const managers = isObject(live['metadata']) ? decodeManagers({ ...live, metadata: live['metadata'] }) : [];
-  const configSet = appliedFieldSet(type, config);
-  const identity = managerIdentity({ manager: request.manager, operation: 'Apply', apiVersion });
+  const { subresource } = request;
+  const configSet = appliedFieldSet(type, config, subresource);
+  const identity = managerIdentity({ manager: request.manager, operation: 'Apply', apiVersion, subresource });
   const previous = managers.find((m) => managerIdentity(m) === identity);
   const merged = mergeValue(type, live, config, []) as JsonObject;
   const others = managers.filter((m) => m !== previous);
   if (previous) prune(type, merged, previous.set, configSet, others);
-  const ownership = recordApply({ type, live, merged, configSet, managers, manager: request.manager, apiVersion, force: request.force, now: request.now });
+  const ownershipRequest = { type, live, merged, configSet, managers, manager: request.manager, apiVersion, force: request.force, now: request.now };
+  const ownership = recordApply(subresource ? { ...ownershipRequest, subresource } : ownershipRequest);
   if (!ownership.ok) {
     throw new ApiError(409, 'Conflict', conflictMessage(ownership.conflicts), {
       causes: ownership.conflicts.map((c) => ({

@@ -1,11 +1,13 @@
 // meta.k8s.io Table responses for `kubectl get`: the server decides the columns.
-// Column sets follow pkg/printers/internalversion (built-ins) and Argo CD's CRD printer columns.
+// Column sets follow pkg/printers/internalversion (built-ins); custom resources get their
+// CRD's additionalPrinterColumns, as apiextensions' tableconvertor builds them.
 import { isObject, objectAt, type JsonObject, type JsonValue, type KubeObject } from './objects';
-import type { ResourceType } from './resourceTable';
+import { evaluateJsonPath } from './jsonPath';
+import type { PrinterColumn, ResourceType } from './resourceTable';
 
 interface Column {
   name: string;
-  type: 'string' | 'integer' | 'date';
+  type: string;
   description: string;
   priority?: number;
   format?: string;
@@ -85,16 +87,38 @@ const columnsByKind: Record<string, Column[]> = {
     { name: 'Restarts', type: 'string', description: 'The number of times the containers in this pod have been restarted.', cell: () => '0' },
     ageColumn,
   ],
-  Application: [
-    nameColumn,
-    stringColumn('Sync Status', 'Custom resource definition column (in JSONPath format): .status.sync.status', (o) => String(field(o, 'status', 'sync', 'status') ?? '')),
-    stringColumn('Health Status', 'Custom resource definition column (in JSONPath format): .status.health.status', (o) => String(field(o, 'status', 'health', 'status') ?? '')),
-    stringColumn('Revision', 'Custom resource definition column (in JSONPath format): .status.sync.revision', (o) => String(field(o, 'status', 'sync', 'revision') ?? ''), 10),
-    stringColumn('Project', 'Custom resource definition column (in JSONPath format): .spec.project', (o) => String(field(o, 'spec', 'project') ?? ''), 10),
-  ],
 };
 
+/** tableconvertor cellForJSONValue: typed cells, null where the path finds nothing. */
+function customCell(column: PrinterColumn, object: KubeObject, now: Date): JsonValue {
+  const results = evaluateJsonPath(object, column.jsonPath);
+  const [first] = results;
+  if (first === undefined || first === null) return null;
+  switch (column.type) {
+    case 'string':
+      return results.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join(' ');
+    case 'integer':
+      return typeof first === 'number' ? Math.trunc(first) : null;
+    case 'number':
+      return typeof first === 'number' ? first : null;
+    case 'boolean':
+      return typeof first === 'boolean' ? first : null;
+    case 'date':
+      if (typeof first !== 'string') return null;
+      return Number.isNaN(Date.parse(first)) ? '<invalid>' : humanDuration(now.getTime() - Date.parse(first));
+    default:
+      return null;
+  }
+}
+
 function columnsFor(type: ResourceType): Column[] {
+  if (type.printerColumns) {
+    return [nameColumn, ...type.printerColumns.map((c): Column => ({
+      name: c.name, type: c.type, format: c.format ?? '', priority: c.priority ?? 0,
+      description: c.description ?? `Custom resource definition column (in JSONPath format): ${c.jsonPath}`,
+      cell: (o, now) => customCell(c, o, now),
+    }))];
+  }
   return columnsByKind[type.kind] ?? [nameColumn, ageColumn];
 }
 

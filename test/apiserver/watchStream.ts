@@ -10,27 +10,41 @@ import type { StoredEvent } from './objectStore';
 import type { JsonObject, KubeObject } from './objects';
 import { includeObjectParam } from './readHandlers';
 import type { RequestContext } from './requestContext';
-import { groupVersionOf } from './resourceTable';
+import { groupVersionOf, resourceKey } from './resourceTable';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { requestedTableVersion, toTable } from './tables';
 
 type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
-/** Open watch streams, so that closing the server can end them. */
-export class WatchRegistry {
-  private readonly open = new Set<() => void>();
+/** What the server (and fault injection) can do to an open watch. */
+export interface OpenWatch {
+  /** Ends the stream cleanly, as the server does at timeoutSeconds. */
+  close(): void;
+  /** Sends a 410 Expired ERROR event naming the last version this watcher saw, then ends. */
+  expire(oldest: number): void;
+  /** Destroys the connection without ending the chunked body (a network failure). */
+  drop(): void;
+}
 
-  add(close: () => void): () => void {
-    this.open.add(close);
-    return () => this.open.delete(close);
+/** Open watch streams, so that closing the server and fault injection can reach them. */
+export class WatchRegistry {
+  private readonly open = new Set<OpenWatch>();
+
+  add(watch: OpenWatch): () => void {
+    this.open.add(watch);
+    return () => this.open.delete(watch);
   }
 
   get size(): number {
     return this.open.size;
   }
 
+  all(): OpenWatch[] {
+    return [...this.open];
+  }
+
   closeAll(): void {
-    for (const close of [...this.open]) close();
+    for (const watch of this.all()) watch.close();
   }
 }
 
@@ -61,6 +75,7 @@ export function serveWatch(context: RequestContext, response: ServerResponse, re
     headersSent = true;
     return table;
   };
+  let lastSeen = resourceVersion === '' ? store.currentResourceVersion : Number(resourceVersion);
   const write = (eventType: WatchEventType, object: JsonObject): void => {
     if (!response.writableEnded) response.write(`${JSON.stringify({ type: eventType, object })}\n`);
   };
@@ -71,7 +86,9 @@ export function serveWatch(context: RequestContext, response: ServerResponse, re
   };
   /** One stored event as this watcher sees it through its selectors. */
   const deliver = (event: StoredEvent): void => {
-    if (event.resource !== type) return;
+    // By key, not identity: a CRD update replaces its ResourceType objects.
+    if (resourceKey(event.resource) !== resourceKey(type)) return;
+    lastSeen = event.resourceVersion;
     const now = matches(event.object);
     const before = event.previous ? matches(event.previous) : false;
     if (event.type === 'MODIFIED') {
@@ -108,13 +125,26 @@ export function serveWatch(context: RequestContext, response: ServerResponse, re
     if (allowBookmarks) bookmark();
     close();
   }, timeoutSeconds * 1000);
-  const close = (): void => {
+  const stop = (): void => {
     unsubscribe();
     clearInterval(bookmarkTimer);
     clearTimeout(timeoutTimer);
     unregister();
+  };
+  const close = (): void => {
+    stop();
     if (!response.writableEnded) response.end();
   };
-  const unregister = registry.add(close);
+  const unregister = registry.add({
+    close,
+    expire: (oldest) => {
+      write('ERROR', expired(`too old resource version: ${lastSeen} (${oldest})`).status);
+      close();
+    },
+    drop: () => {
+      stop();
+      response.socket?.destroy();
+    },
+  });
   response.on('close', close);
 }

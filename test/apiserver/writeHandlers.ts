@@ -8,7 +8,7 @@ import { jsonMergePatch, jsonPatch } from './jsonPatches';
 import { emptyObject } from './managedFields';
 import { clone, isObject, type JsonValue, type KubeObject } from './objects';
 import { isDryRun, updateManager, type Reply, type RequestContext } from './requestContext';
-import { findKind, groupVersionOf } from './resourceTable';
+import { groupVersionOf } from './resourceTable';
 import { serverSideApply } from './serverSideApply';
 import { strategicMergePatch } from './strategicMergePatch';
 import { commitWrite } from './writePipeline';
@@ -21,8 +21,8 @@ function asObject(value: JsonValue): KubeObject {
 
 function requireNamespace(context: RequestContext): void {
   const namespace = context.request.namespace;
-  const namespaceType = findKind('v1', 'Namespace');
-  if (namespace !== undefined && namespaceType && !context.state.store.get(namespaceType, undefined, namespace)) {
+  const namespaceType = context.state.registry.require('v1', 'Namespace');
+  if (namespace !== undefined && !context.state.store.get(namespaceType, undefined, namespace)) {
     throw namespaceNotFound(namespace);
   }
 }
@@ -140,9 +140,11 @@ function applyObject(context: RequestContext): Reply {
   checkName(context, config);
   checkNamespace(context, config);
   const existing = context.state.store.get(type, namespace, name);
+  if (!existing && context.request.subresource) throw notFound(type, name);
   if (!existing) requireNamespace(context);
   const live = existing ?? { ...emptyObject(type), metadata: {} };
-  const applied = serverSideApply({ type, live, config, manager, force: booleanParam(context.query, 'force'), now: context.now });
+  const applyRequest = { type, live, config, manager, force: booleanParam(context.query, 'force'), now: context.now };
+  const applied = serverSideApply({ ...applyRequest, ...subresourceOf(context) });
   const after = clone(applied.object) as KubeObject;
   const result = commitWrite({
     state: context.state, type, before: existing, after, ...subresourceOf(context),

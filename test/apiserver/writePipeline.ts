@@ -1,14 +1,16 @@
 // The common tail of every write (create, update, patch, apply): system metadata, status
-// reset, defaulting, generation, managedFields, controller status, no-op detection, dry run,
+// reset, defaulting, generation, managedFields, settled Pod/PVC status, no-op detection, dry run,
 // and finally storage with a new resourceVersion.
 import { randomUUID } from 'node:crypto';
 import { staleResourceVersion } from './apiErrors';
 import type { ClusterState } from './clusterState';
+import { applySchemaDefaults } from './crdSchema';
+import { isCrdType, validateCrd } from './crdTypes';
 import { applyDefaults } from './defaulting';
 import { decodeManagers, emptyObject, encodeManagers, recordUpdate, type Manager } from './managedFields';
 import { clone, deepEqual, isObject, rfc3339, type JsonObject, type KubeObject } from './objects';
 import { groupVersionOf, type ResourceType } from './resourceTable';
-import { synthesizeStatus } from './workloadStatus';
+import { settleStatus } from './workloadStatus';
 
 export type Ownership =
   | { operation: 'Update'; manager: string }
@@ -51,6 +53,14 @@ function comparable(object: KubeObject, ignoreStatus: boolean): JsonObject {
   return copy;
 }
 
+/** ObjectMeta's maps and lists are omitempty: an emptied `annotations: {}` is not stored. */
+function dropEmptyMetadata(metadata: JsonObject): void {
+  for (const key of ['labels', 'annotations', 'finalizers', 'ownerReferences']) {
+    const value = metadata[key];
+    if ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)) delete metadata[key];
+  }
+}
+
 export function commitWrite(request: WriteRequest): WriteResult {
   const { state, type, before, now } = request;
   const apiVersion = groupVersionOf(type);
@@ -63,6 +73,13 @@ export function commitWrite(request: WriteRequest): WriteResult {
     // A status write changes status only.
     object = { ...clone(before), status: clone(request.after['status'] ?? null) };
     if (object['status'] === null) delete object['status'];
+    // The Deployment status strategy resets only spec and labels: its controller records
+    // the deployment.kubernetes.io/revision annotation through /status.
+    if (type.kind === 'Deployment' && type.group === 'apps') {
+      const annotations = request.after.metadata.annotations;
+      if (annotations) object.metadata.annotations = clone(annotations);
+      else delete object.metadata.annotations;
+    }
   }
   object.apiVersion = apiVersion;
   object.kind = type.kind;
@@ -86,6 +103,9 @@ export function commitWrite(request: WriteRequest): WriteResult {
   applyDefaults(apiVersion, type.kind, object, {
     allocateClusterIp: () => (typeof keptClusterIp === 'string' ? keptClusterIp : state.allocateClusterIp()),
   });
+  dropEmptyMetadata(metadata);
+  if (!type.builtin) applySchemaDefaults(type.schema, object);
+  if (isCrdType(type)) validateCrd(type, object);
   if (before && type.generation && !deepEqual(desiredState(before), desiredState(object))) {
     metadata.generation = (before.metadata.generation ?? 0) + 1;
   }
@@ -105,7 +125,7 @@ export function commitWrite(request: WriteRequest): WriteResult {
   const entries = encodeManagers(managers);
   if (entries.length > 0) metadata.managedFields = entries;
   else delete metadata.managedFields;
-  if (request.subresource !== 'status') synthesizeStatus(type.kind, object, rfc3339(now));
+  if (request.subresource !== 'status') settleStatus(type.kind, object, rfc3339(now));
   if (before && deepEqual(comparable(before, type.statusSubresource), comparable(object, type.statusSubresource))) {
     return { object: before, created: false };
   }

@@ -2,43 +2,36 @@
 // One emulator for the file; each test works in its own namespace so tests stay independent.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { KubeConfig, KubernetesObjectApi, PatchStrategy, Watch, type KubernetesObject } from '@kubernetes/client-node';
 import { rawRequest } from '../apiserver/httpsClient';
 import { startApiServer, type ApiServer } from '../apiserver/server';
-import { ensureKubectl, runKubectl, startKubectl, type KubectlResult } from '../support/kubectlTool';
+import { crdFixtures, startHarness, waitFor, watchLines, webManifest, type Harness } from '../apiserver/testHarness';
+import type { KubectlResult } from '../support/kubectlTool';
 
+let harness: Harness;
 let server: ApiServer;
-let workDir: string;
-let cacheDir: string;
 
 before(async () => {
-  await ensureKubectl();
-  workDir = await mkdtemp(join(tmpdir(), 'driftline-apiserver-test-'));
-  cacheDir = join(workDir, 'kubecache');
-  server = await startApiServer({ port: 0, kubeconfigPath: join(workDir, 'kubeconfig'), bookmarkIntervalMs: 200 });
+  harness = await startHarness();
+  server = harness.server;
 });
 
 after(async () => {
-  await server.close();
-  await rm(workDir, { recursive: true, force: true });
+  await harness.close();
 });
 
 function kubectl(args: string[], input?: string): Promise<KubectlResult> {
-  return runKubectl(args, { kubeconfig: server.kubeconfigPath, cacheDir, ...(input === undefined ? {} : { input }) });
+  return harness.kubectl(args, input);
 }
 
-async function kubectlOk(args: string[], input?: string): Promise<string> {
-  const result = await kubectl(args, input);
-  assert.equal(result.code, 0, `kubectl ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
+function kubectlOk(args: string[], input?: string): Promise<string> {
+  return harness.kubectlOk(args, input);
 }
 
 interface ManagedEntry {
   manager: string;
   operation: string;
+  subresource?: string;
   apiVersion: string;
   time: string;
   fieldsType: string;
@@ -55,46 +48,13 @@ interface Deployment {
   status: { observedGeneration: number; availableReplicas: number; conditions: { type: string; status: string }[] };
 }
 
-async function getJson<T>(namespace: string, resource: string): Promise<T> {
-  return JSON.parse(await kubectlOk(['-n', namespace, 'get', resource, '-o', 'json', '--show-managed-fields'])) as T;
+function getJson<T>(namespace: string, resource: string): Promise<T> {
+  return harness.getJson<T>(namespace, resource);
 }
 
-function webManifest(namespace: string, image: string, replicas = 2): string {
-  return `apiVersion: v1
-kind: Namespace
-metadata:
-  name: ${namespace}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: ${namespace}
-  labels: {app: web}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: nginx
-        image: ${image}
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-  namespace: ${namespace}
-spec:
-  selector: {app: web}
-  ports:
-  - port: 80
-`;
+/** Waits (as kubectl does) until the workload controller reports the rollout complete. */
+async function rolledOut(namespace: string, resource: string): Promise<void> {
+  await kubectlOk(['-n', namespace, 'rollout', 'status', resource, '--timeout=20s']);
 }
 
 async function applyWeb(namespace: string, image = 'nginx:1.27', extra: string[] = []): Promise<KubectlResult> {
@@ -113,14 +73,6 @@ function ownsImage(e: ManagedEntry | undefined): boolean {
     node = (node as Record<string, unknown>)[key];
   }
   return node !== undefined;
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 test('kubectl version reports the emulated server version', async () => {
@@ -165,12 +117,14 @@ test('kubectl apply --server-side creates a Deployment and Service in a new name
     'deployment.apps/web serverside-applied',
     'service/web serverside-applied',
   ]);
+  await rolledOut('ssa-create', 'deployment/web');
   const table = await kubectlOk(['-n', 'ssa-create', 'get', 'deploy']);
   assert.match(table, /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+2\/2\s+2\s+2\s+\d+s\n$/);
 });
 
 test('a server-side applied Deployment is defaulted and owned by kubectl (Apply) without the defaults', async () => {
   await kubectlOk(['apply', '--server-side', '-f', '-'], webManifest('ssa-defaults', 'nginx:1.27'));
+  await rolledOut('ssa-defaults', 'deployment/web');
   const deployment = await getJson<Deployment>('ssa-defaults', 'deployment/web');
   assert.equal(deployment.spec.revisionHistoryLimit, 10);
   assert.equal(deployment.spec.progressDeadlineSeconds, 600);
@@ -189,7 +143,12 @@ test('a server-side applied Deployment is defaulted and owned by kubectl (Apply)
   assert.equal(deployment.status.observedGeneration, 1);
   assert.ok(deployment.status.conditions.some((c) => c.type === 'Available' && c.status === 'True'));
 
-  assert.equal(deployment.metadata.managedFields.length, 1);
+  // The applier, then the controller's status writes (which also carry the revision annotation).
+  assert.deepEqual(deployment.metadata.managedFields.map((e) => [e.manager, e.operation, e.subresource]),
+    [['kubectl', 'Apply', undefined], ['kube-controller-manager', 'Update', 'status']]);
+  assert.deepEqual(entry(deployment, 'kube-controller-manager', 'Update')?.fieldsV1['f:metadata'], {
+    'f:annotations': { '.': {}, 'f:deployment.kubernetes.io/revision': {} },
+  });
   const applied = entry(deployment, 'kubectl', 'Apply');
   assert.ok(applied, 'kubectl Apply entry');
   assert.equal(applied.apiVersion, 'apps/v1');
@@ -237,7 +196,8 @@ test('kubectl set image hands the image to kubectl-set; a different apply confli
   assert.ok(setEntry, 'kubectl-set Update entry');
   assert.deepEqual(setEntry.fieldsV1, { 'f:spec': { 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"nginx"}': { 'f:image': {} } } } } } });
   assert.equal(ownsImage(entry(deployment, 'kubectl', 'Apply')), false, 'the applier lost the image');
-  assert.deepEqual(deployment.metadata.managedFields.map((e) => e.operation), ['Apply', 'Update'], 'Apply entries sort first');
+  const operations = deployment.metadata.managedFields.map((e) => e.operation);
+  assert.deepEqual(operations, [...operations].sort(), 'Apply entries sort first');
 
   const conflict = await applyWeb(ns, 'nginx:1.28');
   assert.notEqual(conflict.code, 0);
@@ -286,6 +246,8 @@ test('apply without fieldManager is 422, and SMP on a custom resource is 415', a
   assert.equal(status.message, 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
   assert.equal(status.reason, 'Invalid');
 
+  await kubectlOk(['apply', '--server-side', '-f', '-'], await crdFixtures());
+  await waitFor(async () => (await rawRequest(server, '/apis/argoproj.io/v1alpha1/namespaces/default/applications')).status === 200, 'applications to be served');
   await rawRequest(server, '/apis/argoproj.io/v1alpha1/namespaces/default/applications?fieldManager=t', {
     method: 'POST', body: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'guestbook' }, spec: { project: 'default' } },
   });
@@ -321,6 +283,7 @@ test('kubectl patch --type merge updates and records kubectl-patch', async () =>
   const before = await getJson<Deployment>(ns, 'deployment/web');
   const out = await kubectlOk(['-n', ns, 'patch', 'deployment', 'web', '--type', 'merge', '-p', '{"spec":{"replicas":4}}']);
   assert.equal(out.trim(), 'deployment.apps/web patched');
+  await rolledOut(ns, 'deployment/web');
   const deployment = await getJson<Deployment>(ns, 'deployment/web');
   assert.equal(deployment.spec.replicas, 4);
   assert.equal(deployment.status.availableReplicas, 4);
@@ -394,7 +357,8 @@ test('creating in a missing namespace is 404 namespaces "x" not found', async ()
 test('kubectl get -w --output-watch-events sees ADDED, MODIFIED and DELETED', async () => {
   const ns = 'kubectl-watch';
   await kubectlOk(['apply', '--server-side', '-f', '-'], webManifest(ns, 'nginx:1.27'));
-  const watcher = await startKubectl(['-n', ns, 'get', 'deployments', '-w', '--output-watch-events'], { kubeconfig: server.kubeconfigPath, cacheDir });
+  await rolledOut(ns, 'deployment/web');
+  const watcher = await harness.startKubectl(['-n', ns, 'get', 'deployments', '-w', '--output-watch-events']);
   try {
     await watcher.waitForOutput((out) => /^ADDED\s+web\s+2\/2/m.test(out));
     await kubectlOk(['-n', ns, 'scale', 'deployment/web', '--replicas=3']);
@@ -453,16 +417,6 @@ test('@kubernetes/client-node Watch receives ADDED, MODIFIED and DELETED', async
     controller.abort();
   }
 });
-
-interface WatchLine {
-  type: string;
-  object: { kind?: string; code?: number; reason?: string; message?: string; metadata?: { name?: string; resourceVersion?: string; annotations?: Record<string, string> } };
-}
-
-function watchLines(body: string): WatchLine[] {
-  assert.ok(body.endsWith('\n'), 'each event ends with a newline');
-  return body.trim().split('\n').map((line) => JSON.parse(line) as WatchLine);
-}
 
 test('watch replays after resourceVersion, filters by label, sends bookmarks and closes at timeoutSeconds', async () => {
   const ns = 'raw-watch';

@@ -3,146 +3,110 @@ import type { KubeObject } from '../ports';
 import type { PathSegment, Provenance } from '../provenance';
 import type { Resource } from '../kustomize/resource';
 import { resourceId } from '../kustomize/resource';
+import { assessHealth } from '../health/assessHealth';
+import { isBuiltinGroup } from './builtinGroups';
+import { compareChild, compareValue, type TreeWalk } from './compareTree';
+import { droppedFields } from './droppedFields';
+import { ignoredFields, isIgnoredPath, type IgnoredFields, type IgnoreRule } from './ignoreRules';
 import { lastWriterOf } from './managedFields';
-import { listItemKey } from './listKeys';
 import { maskSecretValue } from './maskSecrets';
+import { compareBase64Map, compareStringData } from './secretData';
 import type { FieldChange, ResourceDiff } from './types';
-import { base64FromText } from '../encoding/base64';
 
 export interface CompareOptions {
   /** The renderer's provenance, to find the line behind each desired value. */
   readonly provenance: Provenance;
+  /** Argo CD ignoreDifferences plus the user's global rules. */
+  readonly ignoreRules?: readonly IgnoreRule[];
+  /**
+   * Field managers whose applies a sync would repeat: a live field they own but
+   * the desired object no longer sets would be removed by the next sync.
+   */
+  readonly applierManagers?: ReadonlySet<string>;
 }
 
-// Fields the server owns; a desired manifest may carry them but they never count as drift.
-const serverMetadata = new Set(['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds']);
+export const defaultApplierManagers: ReadonlySet<string> = new Set(['driftline', 'argocd-controller']);
+
+// Metadata the server writes; a manifest may carry it (`creationTimestamp: null`) but it is never drift.
+const serverMetadata: ReadonlySet<string> = new Set(['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds']);
+
+interface Difference {
+  readonly desiredPath: readonly PathSegment[];
+  readonly livePath: readonly PathSegment[];
+  readonly desired: unknown;
+  readonly live: unknown;
+  /** Set for live-only fields, whose path is shown as it is live. */
+  readonly dropped?: boolean;
+}
 
 /**
  * Compares a desired object with its live counterpart with server-side apply's
- * eyes: every field the desired object sets must hold the same value live.
+ * eyes: every field the desired object sets must hold the same value live, and
+ * a live field the applier owns but Git dropped is drift too.
  */
 export function compare(desired: Resource, live: KubeObject | undefined, options: CompareOptions): ResourceDiff {
   const id = resourceId(desired);
   const base = { group: id.group, version: id.version, kind: id.kind, namespace: id.namespace, name: id.name, source: desired.origin };
-  if (!live) return { ...base, status: 'Missing', health: 'Missing', changes: [] };
-  const changes: FieldChange[] = [];
-  const isSecret = id.kind === 'Secret' && id.group === '';
-  const record = (path: PathSegment[], desiredValue: unknown, liveValue: unknown, liveFieldPath?: PathSegment[]): void => {
-    const chain = options.provenance.at(desired.object, path);
-    const masked = isSecret && (path[0] === 'data' || path[0] === 'stringData');
-    changes.push({
-      path: formatFieldPath(desired.object, path),
-      desired: masked ? maskSecretValue(desiredValue, liveValue, 'desired') : desiredValue,
-      live: masked ? maskSecretValue(desiredValue, liveValue, 'live') : liveValue,
-      origin: chain[0],
-      originChain: chain,
-      lastWriter: lastWriterOf(live, live.metadata.managedFields, liveFieldPath ?? livePath(live, desired.object, path)),
-    });
+  if (!live) return { ...base, status: 'Missing', health: { status: 'Missing', message: '' }, changes: [] };
+  const builtin = isBuiltinGroup(id.group);
+  const found: Difference[] = [];
+  const walk: TreeWalk = {
+    builtin,
+    desiredPath: [],
+    livePath: [],
+    record: (desiredPath, livePath, d, l) => found.push({ desiredPath: desiredPath.slice(), livePath: livePath.slice(), desired: d, live: l }),
   };
-  if (isSecret) compareStringData(desired.object, live, record);
-  compareNode(desired.object, live, [], record);
-  return { ...base, status: changes.length > 0 ? 'OutOfSync' : 'Synced', health: 'Unknown', changes };
+  compareRoot(desired.object, live, id.group === '' && id.kind, walk);
+  for (const d of droppedFields(desired.object, live, options.applierManagers ?? defaultApplierManagers, builtin)) found.push({ ...d, desired: undefined, dropped: true });
+  const rules = options.ignoreRules ?? [];
+  // Resolving rules walks both objects: only pay for it when some rule exists.
+  const ignored = found.length > 0 && rules.length > 0 ? ignoredFields(rules, id, [desired.object, live]) : undefined;
+  const changes: FieldChange[] = [];
+  for (const difference of found) {
+    const change = toChange(difference, desired.object, live, options.provenance, id.kind === 'Secret' && id.group === '', ignored);
+    if (change) changes.push(change);
+  }
+  return { ...base, status: changes.length > 0 ? 'OutOfSync' : 'Synced', health: assessHealth(live), changes };
 }
 
-type Recorder = (path: PathSegment[], desired: unknown, live: unknown, liveFieldPath?: PathSegment[]) => void;
-
-function compareNode(desired: unknown, live: unknown, path: PathSegment[], record: Recorder): void {
-  if (isRecord(desired)) {
-    if (!isRecord(live)) {
-      if (!isEmpty(desired)) record(path, desired, live);
-      return;
-    }
-    for (const [key, value] of Object.entries(desired)) {
-      if (skipField(path, key)) continue;
-      compareNode(value, live[key], [...path, key], record);
-    }
-    return;
-  }
-  if (Array.isArray(desired)) {
-    compareList(desired, live, path, record);
-    return;
-  }
-  if (desired === null || desired === undefined) return;
-  if (!sameScalar(desired, live)) record(path, desired, live);
-}
-
-/** Lists whose items carry a key field are matched by key; other lists are atomic. */
-function compareList(desired: unknown[], live: unknown, path: PathSegment[], record: Recorder): void {
-  if (!Array.isArray(live)) {
-    if (desired.length > 0) record(path, desired, live);
-    return;
-  }
-  const keyed = desired.every((item) => listItemKey(item) !== undefined);
-  if (!keyed || desired.length === 0) {
-    if (!deepEqual(desired, live)) record(path, desired, live);
-    return;
-  }
-  desired.forEach((item, index) => {
-    const key = listItemKey(item);
-    const match = live.find((candidate) => listItemKey(candidate) === key);
-    if (match === undefined) record([...path, index], item, undefined);
-    else compareNode(item, match, [...path, index], record);
-  });
-}
-
-/** Maps a path through the desired object to the same field of the live object (list items by key). */
-function livePath(live: unknown, desired: unknown, path: readonly PathSegment[]): PathSegment[] {
-  const out: PathSegment[] = [];
-  let d: unknown = desired;
-  let l: unknown = live;
-  for (const segment of path) {
-    if (typeof segment === 'number' && Array.isArray(d) && Array.isArray(l)) {
-      const key = listItemKey(d[segment]);
-      const at = key === undefined ? segment : l.findIndex((item) => listItemKey(item) === key);
-      out.push(at < 0 ? segment : at);
-      d = d[segment];
-      l = at < 0 ? undefined : l[at];
-    } else {
-      out.push(segment);
-      d = isRecord(d) || Array.isArray(d) ? (d as Record<PathSegment, unknown>)[segment] : undefined;
-      l = isRecord(l) || Array.isArray(l) ? (l as Record<PathSegment, unknown>)[segment] : undefined;
-    }
-  }
-  return out;
-}
-
-/**
- * The API server folds a Secret's write-only `stringData` into base64 `data`:
- * compare each stringData key with its live data counterpart.
- */
-function compareStringData(desired: Record<string, unknown>, live: KubeObject, record: Recorder): void {
-  const stringData = desired['stringData'];
-  if (!isRecord(stringData)) return;
-  const liveData = isRecord(live['data']) ? live['data'] : {};
-  for (const [key, value] of Object.entries(stringData)) {
-    if (typeof value !== 'string') continue;
-    const encoded = base64FromText(value);
-    if (liveData[key] !== encoded) record(['stringData', key], encoded, liveData[key], ['data', key]);
+/** Top-level fields: status is the server's, metadata partly so, and Secrets store data their own way. */
+function compareRoot(desired: Record<string, unknown>, live: KubeObject, coreKind: string | false, walk: TreeWalk): void {
+  for (const key in desired) {
+    if (key === 'status') continue;
+    if (coreKind === 'Secret' && key === 'stringData') compareStringData(desired[key], live['data'], walk);
+    else if (coreKind === 'Secret' && key === 'data') compareBase64Map('data', desired[key], live['data'], desired['stringData'], walk);
+    else if (coreKind === 'ConfigMap' && key === 'binaryData') compareBase64Map('binaryData', desired[key], live['binaryData'], undefined, walk);
+    else if (key === 'metadata' && isRecord(desired[key])) compareMetadata(desired[key], live.metadata, walk);
+    else compareChild(desired, live, key, walk);
   }
 }
 
-function skipField(path: readonly PathSegment[], key: string): boolean {
-  if (path.length === 0) return key === 'status' || key === 'stringData';
-  if (path.length === 1 && path[0] === 'metadata') return serverMetadata.has(key);
-  return false;
+function compareMetadata(desired: Record<string, unknown>, live: Record<string, unknown>, walk: TreeWalk): void {
+  walk.desiredPath.push('metadata');
+  walk.livePath.push('metadata');
+  for (const key in desired) if (!serverMetadata.has(key)) compareChild(desired, live, key, walk);
+  walk.desiredPath.pop();
+  walk.livePath.pop();
 }
 
-function isEmpty(v: unknown): boolean {
-  return (isRecord(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0) || v === '';
+function toChange(d: Difference, desired: Record<string, unknown>, live: KubeObject, provenance: Provenance, isSecret: boolean, ignored: IgnoredFields | undefined): FieldChange | undefined {
+  const path = d.dropped ? formatFieldPath(live, d.livePath) : formatFieldPath(desired, d.desiredPath);
+  if (ignored && isIgnoredPath(ignored, path)) return undefined;
+  const lastWriter = lastWriterOf(live, live.metadata.managedFields, d.livePath);
+  if (lastWriter && ignored?.managers.has(lastWriter.manager)) return undefined;
+  const chain = provenance.at(desired, d.desiredPath);
+  // Any change under a Secret's data, seen from either side (a whole `data` map dropped from Git included).
+  const masked = isSecret && (isSecretValuePath(d.desiredPath) || isSecretValuePath(d.livePath));
+  return {
+    path,
+    desired: masked ? maskSecretValue(d.desired, d.live, 'desired') : d.desired,
+    live: masked ? maskSecretValue(d.desired, d.live, 'live') : d.live,
+    origin: chain[0],
+    originChain: chain,
+    lastWriter,
+  };
 }
 
-function sameScalar(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  // int-or-string fields: `8080` in YAML and "8080" from the server are one value.
-  return (typeof a === 'number' || typeof a === 'string') && (typeof b === 'number' || typeof b === 'string') && String(a) === String(b);
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  if (isRecord(a)) {
-    if (!isRecord(b)) return false;
-    const keys = Object.keys(a).filter((k) => a[k] !== null && a[k] !== undefined);
-    return keys.every((k) => deepEqual(a[k], b[k]));
-  }
-  return sameScalar(a, b);
+function isSecretValuePath(path: readonly PathSegment[]): boolean {
+  return path.length === 0 || path[0] === 'data' || path[0] === 'stringData';
 }

@@ -23,6 +23,11 @@ export function lastWriterOf(live: unknown, entries: readonly ManagedFieldsEntry
   return { manager: best.entry.manager ?? 'unknown', operation: best.entry.operation ?? 'Update', time: best.entry.time };
 }
 
+/** True when the entry's fieldset owns the field at `path` itself (not merely an ancestor). */
+export function ownsField(live: unknown, entry: ManagedFieldsEntry, path: readonly PathSegment[]): boolean {
+  return isRecord(entry.fieldsV1) && ownedDepth(live, entry.fieldsV1, path) === path.length;
+}
+
 /** How many leading segments of `path` the fieldset reaches. */
 function ownedDepth(live: unknown, fields: Record<string, unknown>, path: readonly PathSegment[]): number {
   let node: Record<string, unknown> = fields;

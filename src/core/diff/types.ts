@@ -1,4 +1,5 @@
 import type { FieldWrite, SourceLocation } from '../provenance';
+import type { HealthResult } from '../health/healthStatus';
 
 export type SyncStatus = 'Synced' | 'OutOfSync' | 'Missing' | 'Extra';
 
@@ -30,7 +31,8 @@ export interface ResourceDiff {
   readonly namespace: string | undefined;
   readonly name: string;
   readonly status: SyncStatus;
-  readonly health: string;
+  /** Argo CD's health of the live object; undefined for kinds that have none (ConfigMap, …). */
+  readonly health: HealthResult | undefined;
   readonly changes: readonly FieldChange[];
   /** Where the desired object was declared, when there is one. */
   readonly source: SourceLocation | undefined;

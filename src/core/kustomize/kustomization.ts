@@ -4,6 +4,9 @@ import { join } from '../paths';
 import { parseTracked } from '../yaml/trackedParse';
 import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic } from '../result';
+import { validateKustomization } from './validation/validateKustomization';
+import { applyKeyRenames } from './validation/keyRenames';
+import { checkKustomizationHeader } from './validation/typeMeta';
 
 export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
@@ -23,7 +26,7 @@ export async function findKustomizationFile(fs: FileSystem, dir: string): Promis
     if ((await fs.stat(join(dir, name))) === 'file') found.push(name);
   }
   if (found.length > 1) {
-    throw new RenderError(diagnostic(dir, `found multiple kustomization files: ${found.join(', ')}`));
+    throw new RenderError(diagnostic(join(dir, found[1] ?? ''), `found multiple kustomization files: ${found.join(', ')}; kubectl refuses to choose, delete one`, { line: 1, column: 1 }));
   }
   return found[0] === undefined ? undefined : join(dir, found[0]);
 }
@@ -37,17 +40,12 @@ export async function loadKustomization(fs: FileSystem, dir: string): Promise<Ku
   if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(file, 'invalid YAML'));
   const data = parsed.value[0]?.value ?? {};
   if (!isRecord(data)) throw new RenderError(diagnostic(file, 'a kustomization must be a YAML mapping', parsed.value[0]?.location));
-  const kind = data['kind'];
-  if (kind !== undefined && kind !== 'Kustomization' && kind !== 'Component') {
-    throw new RenderError(diagnostic(file, `kind must be Kustomization or Component, not ${String(kind)}`, positions.of(data, 'kind')[0]));
-  }
   const fileStart: SourceLocation = { file, line: 1, column: 1 };
-  return {
-    file,
-    dir,
-    data,
-    at: (parent, key) => positions.of(parent, key)[0] ?? fileStart,
-  };
+  // kubectl's strict decoding: unknown fields, wrong types, empty file, kind/apiVersion.
+  const aliases = applyKeyRenames(data, validateKustomization(file, text));
+  const at = (parent: object, key: string | number): SourceLocation => positions.of(parent, aliases.get(parent)?.get(key) ?? key)[0] ?? fileStart;
+  checkKustomizationHeader(file, data, (key) => (key === '' ? fileStart : at(data, key)));
+  return { file, dir, data, at };
 }
 
 /** A list field of the kustomization; a located error when it has the wrong shape. */

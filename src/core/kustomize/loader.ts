@@ -7,6 +7,9 @@ import { RenderError, diagnostic, type Diagnostic } from '../result';
 import { asObject, formatResourceId, resourceId, sameId, type Resource } from './resource';
 import { listField, loadKustomization, type Kustomization } from './kustomization';
 import { applyTransformers } from './transformers/pipeline';
+import { runGenerators } from './generators/runGenerators';
+import { accumulateComponents, checkRole, type KustomizationRole } from './components/accumulateComponents';
+import { checkFileWithinRoot, cycleError, cycleWith } from './validation/loadRules';
 
 export interface BuildContext {
   readonly fs: FileSystem;
@@ -17,17 +20,18 @@ export interface BuildContext {
 }
 
 /** Builds the kustomization in `dir`: its resources, transformed by its own transformers. */
-export async function buildKustomization(ctx: BuildContext, dir: string): Promise<{ kustomization: Kustomization; resources: Resource[] }> {
+export async function buildKustomization(ctx: BuildContext, dir: string, into: Resource[] = [], role: KustomizationRole = 'root'): Promise<{ kustomization: Kustomization; resources: Resource[] }> {
   const k = await loadKustomization(ctx.fs, dir);
   if (!k) {
     throw new RenderError(diagnostic(dir, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory"));
   }
+  checkRole(k, role);
   if (ctx.stack.includes(dir)) {
     throw new RenderError(diagnostic(k.file, `cycle in resources: ${[...ctx.stack, dir].join(' -> ')}`));
   }
   ctx.stack.push(dir);
   try {
-    const resources: Resource[] = [];
+    const resources = into;
     // kustomize appends the deprecated `bases` after `resources`.
     for (const field of ['resources', 'bases']) {
       const entries = listField(k, field);
@@ -39,6 +43,8 @@ export async function buildKustomization(ctx: BuildContext, dir: string): Promis
       }
     }
     // Generators, then components, then this layer's transformers (api/internal/target/kusttarget.go).
+    await runGenerators(ctx, k, resources);
+    await accumulateComponents(ctx, k, resources, buildKustomization);
     await applyTransformers(ctx, k, resources);
     return { kustomization: k, resources };
   } finally {
@@ -54,7 +60,12 @@ async function loadEntry(ctx: BuildContext, k: Kustomization, list: unknown[], i
   }
   const path = resolve(k.dir, entry);
   const kind = await ctx.fs.stat(path);
-  if (kind === 'directory') return (await buildKustomization(ctx, path)).resources;
+  if (kind === 'directory') {
+    const visited = cycleWith(ctx.stack, path);
+    if (visited) throw cycleError(k, entry, visited, at);
+    return (await buildKustomization(ctx, path, [], 'resource')).resources;
+  }
+  if (kind === 'file') checkFileWithinRoot(k, path, entry, at);
   if (kind === 'file') return loadResourceFile(ctx, path, k, at);
   throw new RenderError(diagnostic(k.file, `resource '${entry}' not found`, at));
 }
@@ -98,12 +109,22 @@ async function loadResourceFile(ctx: BuildContext, path: string, k: Kustomizatio
 
 function toResource(object: Resource['object'], origin: Resource['origin']): Resource {
   const ns = object.metadata['namespace'];
+  stringifyNullMetadata(object.metadata);
   return {
     object,
     origin,
     originalName: String(object.metadata['name'] ?? ''),
     originalNamespace: typeof ns === 'string' ? ns : undefined,
   };
+}
+
+/** Labels and annotations are string maps in kustomize: a YAML null value becomes the string "null". */
+function stringifyNullMetadata(metadata: Record<string, unknown>): void {
+  for (const field of ['labels', 'annotations']) {
+    const map = metadata[field];
+    if (!isRecord(map)) continue;
+    for (const [key, value] of Object.entries(map)) if (value === null) map[key] = 'null';
+  }
 }
 
 function addResource(into: Resource[], r: Resource, k: Kustomization, at: { line: number; column: number }): void {

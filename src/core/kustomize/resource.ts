@@ -10,6 +10,19 @@ export interface Resource {
   /** Name and namespace before any transformer ran; patches and replicas may target either. */
   readonly originalName: string;
   readonly originalNamespace: string | undefined;
+  /** Generated ConfigMaps and Secrets: the root appends `-<content hash>` to the name. */
+  readonly hashSuffix?: boolean;
+  /** Earlier ids and added affixes (kustomize's build annotations); see naming/nameHistory.ts. */
+  naming?: NameHistory;
+}
+
+/** What kustomize remembers about renames so the root can fix name references. */
+export interface NameHistory {
+  /** Ids the resource had before each rename or namespace change, oldest first. */
+  readonly previousIds: ResourceId[];
+  /** Prefixes and suffixes added, innermost first. */
+  readonly prefixes: string[];
+  readonly suffixes: string[];
 }
 
 export interface ResourceId {

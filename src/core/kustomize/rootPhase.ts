@@ -1,8 +1,12 @@
 import type { Resource } from './resource';
 import type { Kustomization } from './kustomization';
 import type { BuildContext } from './loader';
-import { legacySort } from './sortOrder';
-import { isRecord } from '../fieldPath';
+import { sortResources } from './sortOrder';
+import { addHashSuffixes } from './generators/hashSuffixStep';
+import { fixNameReferences } from './naming/nameReferences';
+import { resolveVars } from './vars/resolveVars';
+import { dropLocalConfig } from './buildMetadata/dropLocalConfig';
+import { applyBuildMetadata } from './buildMetadata/applyBuildMetadata';
 
 export interface RootPhaseInput {
   readonly ctx: BuildContext;
@@ -17,11 +21,9 @@ export type RootStep = (input: RootPhaseInput) => void | Promise<void>;
  * (api/krusty/kustomizer.go): hash suffixes → name references → vars → drop
  * local-config → sort → strip internal annotations.
  */
-const rootSteps: readonly RootStep[] = [];
+const rootSteps: readonly RootStep[] = [addHashSuffixes, fixNameReferences, resolveVars, dropLocalConfig, applyBuildMetadata];
 
 export async function finishAtRoot(input: RootPhaseInput): Promise<Resource[]> {
   for (const step of rootSteps) await step(input);
-  const sortOptions = input.kustomization.data['sortOptions'];
-  const fifo = isRecord(sortOptions) && sortOptions['order'] === 'fifo';
-  return fifo ? input.resources : legacySort(input.resources);
+  return sortResources(input.kustomization, input.resources);
 }

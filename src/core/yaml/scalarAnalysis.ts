@@ -18,8 +18,8 @@ export function isPrintable(c: string): boolean {
     (code >= 0x20 && code <= 0x7e) ||
     code === 0x85 ||
     (code >= 0xa0 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff) ||
-    (code >= 0x10000 && code <= 0x10ffff)
+    // libyaml (and so kustomize) treats characters beyond the BMP as unprintable: "\U0001F600".
+    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
   );
 }
 

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import { diagnostic, err, ok, type Diagnostic, type Result } from '../result';
 import type { Provenance, SourceLocation } from '../provenance';
 
@@ -54,7 +54,7 @@ class Converter {
 
   convert(node: unknown): unknown {
     if (isAlias(node)) return this.convert(node.resolve(this.doc));
-    if (isScalar(node)) return node.value ?? null;
+    if (isScalar(node)) return scalarValue(node);
     if (isSeq(node)) {
       const list: unknown[] = [];
       node.items.forEach((item, index) => {
@@ -94,4 +94,17 @@ class Converter {
     const range = (node as Node | null)?.range;
     if (range) this.provenance.record(parent, key, { ...this.locate(range[0]), operation: this.operation });
   }
+}
+
+/**
+ * kyaml reads a plain integer with a leading zero as octal, as YAML 1.1 did
+ * (`defaultMode: 0440` is 288); the `yaml` package's 1.2 core schema would say 440.
+ */
+function scalarValue(node: Scalar): unknown {
+  const source = node.source;
+  if (node.type === 'PLAIN' && typeof source === 'string' && /^[-+]?0[0-7]+$/.test(source)) {
+    const sign = source.startsWith('-') ? -1 : 1;
+    return sign * parseInt(source.replace(/^[-+]/, ''), 8);
+  }
+  return node.value ?? null;
 }

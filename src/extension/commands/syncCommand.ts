@@ -3,6 +3,7 @@ import { render } from '../../core/kustomize/render';
 import { applyRendered } from '../../core/sync/applyRendered';
 import { DiskFileSystem } from '../../node/diskFileSystem';
 import type { DriftController, OverlayState } from '../driftController';
+import { pickOverlay } from '../overlayPicker';
 import type { Logger } from '../../core/ports';
 
 /**
@@ -11,9 +12,9 @@ import type { Logger } from '../../core/ports';
  * edits are left out. Touching a cluster is destructive: one modal confirmation
  * that names the context.
  */
-export async function syncCommand(drift: DriftController, logger: Logger): Promise<void> {
+export async function syncCommand(drift: DriftController, logger: Logger, target?: unknown): Promise<void> {
   await drift.start();
-  const overlay = await pickOverlay(drift);
+  const overlay = overlayFromArgument(drift, target) ?? (await pickOverlay(drift, 'Driftline: Sync'));
   if (!overlay) return;
   const kube = drift.client;
   if (!kube) {
@@ -28,7 +29,7 @@ export async function syncCommand(drift: DriftController, logger: Logger): Promi
   const drifted = overlay.diffs.filter((d) => d.status !== 'Synced');
   const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && overlay.inputs.has(d.uri.fsPath));
   const detail = [
-    `${rendered.value.resources.length} resources will be server-side applied (field manager "driftline", conflicts forced).`,
+    `${rendered.value.resources.length} resources will be server-side applied (field manager "driftline"; fields another manager owns are not taken: a conflict stops the sync and names the manager).`,
     drifted.length > 0 ? `Out of sync: ${drifted.map((d) => `${d.kind}/${d.name}`).join(', ')}.` : 'Nothing is out of sync.',
     unsaved.length > 0 ? `Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.` : '',
   ].filter(Boolean).join('\n');
@@ -37,7 +38,7 @@ export async function syncCommand(drift: DriftController, logger: Logger): Promi
 
   const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Driftline: syncing to ${kube.contextName}`, cancellable: false },
-    () => applyRendered(kube, rendered.value, { dryRun: false }),
+    () => applyRendered(kube, rendered.value, { dryRun: false, trackingId: overlay.trackingId }),
   );
   const failed = results.find((r) => r.error);
   if (failed) {
@@ -52,24 +53,10 @@ export async function syncCommand(drift: DriftController, logger: Logger): Promi
   void vscode.window.showInformationMessage(`Driftline: synced ${results.length} resources to ${kube.contextName}.`);
 }
 
-async function pickOverlay(drift: DriftController): Promise<OverlayState | undefined> {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const candidates = active?.scheme === 'file' ? drift.overlaysUsing(active.fsPath) : [];
-  if (candidates.length === 1) return candidates[0];
-  const choices = (candidates.length > 0 ? candidates : drift.all).map((o) => ({
-    label: vscode.workspace.asRelativePath(o.dir),
-    description: describe(o),
-    overlay: o,
-  }));
-  if (choices.length === 0) {
-    void vscode.window.showInformationMessage('Driftline: no kustomization found in this workspace.');
-    return undefined;
-  }
-  return (await vscode.window.showQuickPick(choices, { title: 'Driftline: Sync', placeHolder: 'Which overlay?' }))?.overlay;
-}
-
-function describe(o: OverlayState): string {
-  if (o.errors.length > 0) return '$(error) does not render';
-  const drifted = o.diffs.filter((d) => d.status !== 'Synced').length;
-  return drifted > 0 ? `$(warning) ${drifted} out of sync` : '$(check) in sync';
+/** Tree items and CodeLens pass the overlay they stand for. */
+function overlayFromArgument(drift: DriftController, target: unknown): OverlayState | undefined {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const t = target as { overlay?: unknown };
+  const dir = typeof t.overlay === 'string' ? t.overlay : typeof t.overlay === 'object' && t.overlay !== null ? (t.overlay as { dir?: unknown }).dir : undefined;
+  return typeof dir === 'string' ? drift.overlay(dir) : undefined;
 }

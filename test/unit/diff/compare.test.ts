@@ -59,7 +59,7 @@ const setImageManagedFields = [
 async function diffAgainst(live: Record<string, KubeObject>) {
   const rendered = await render(fs, '/repo/app');
   assert.ok(rendered.ok);
-  return diffRendered(rendered.value, async (ref) => live[`${ref.kind}/${ref.name}`]);
+  return diffRendered(rendered.value, { get: async (ref) => live[`${ref.kind}/${ref.name}`] });
 }
 
 test('a changed image is OutOfSync, located on the overlay line, with its last writer', async () => {

@@ -24,6 +24,8 @@ export interface GeneratorEntry {
   readonly name: string;
   readonly namespace: string | undefined;
   readonly behavior: Behavior;
+  /** `behavior` as written, for messages. */
+  readonly behaviorText: string;
   readonly type: string | undefined;
   readonly envs: readonly LocatedSource[];
   readonly literals: readonly LocatedSource[];
@@ -32,6 +34,8 @@ export interface GeneratorEntry {
   readonly raw: Record<string, unknown>;
   /** The list item that declared the generator. */
   readonly at: SourceLocation;
+  /** Where one of the entry's fields was written. */
+  locate(key: string): SourceLocation;
 }
 
 export function parseGeneratorEntry(k: Kustomization, kind: GeneratedKind, list: unknown[], index: number, warnings: Diagnostic[]): GeneratorEntry {
@@ -48,6 +52,7 @@ export function parseGeneratorEntry(k: Kustomization, kind: GeneratedKind, list:
     name,
     namespace: optionalString(k, raw, 'namespace') || undefined,
     behavior: parseBehavior(k, raw, warnings),
+    behaviorText: optionalString(k, raw, 'behavior') ?? '',
     type: kind === 'Secret' ? optionalString(k, raw, 'type') || undefined : undefined,
     // The deprecated single `env` is appended to `envs`, as kustomize does.
     envs: [...sources(k, raw, 'envs'), ...singleSource(k, raw, 'env')],
@@ -56,6 +61,7 @@ export function parseGeneratorEntry(k: Kustomization, kind: GeneratedKind, list:
     options: mergeGlobalOptions(parseGeneratorOptions(k, raw, 'options'), global),
     raw,
     at,
+    locate: (key) => (raw[key] === undefined ? at : k.at(raw, key)),
   };
 }
 

@@ -1,0 +1,54 @@
+import { isRecord } from '../../fieldPath';
+import type { Provenance } from '../../provenance';
+import type { Resource } from '../resource';
+import { StrategicMerge } from './mergeWalk';
+import { schemaForObject } from './mergeSchema';
+import { recordChain } from './listRecords';
+
+export interface PatchOptions {
+  readonly allowNameChange: boolean;
+  readonly allowKindChange: boolean;
+}
+
+/**
+ * Applies a strategic merge patch to `r` in place, as kustomize's Resource.ApplySmPatch:
+ * kyaml merge2 with list items prepended, then the name, kind and namespace put back
+ * unless the options allow changing them. `patch` is consumed. Returns false when the
+ * patch deleted the resource.
+ */
+export function applyStrategicMerge(provenance: Provenance, r: Resource, patch: Record<string, unknown>, options: PatchOptions): boolean {
+  const schema = schemaForObject(r.object) ?? schemaForObject(patch);
+  // Fields kustomize restores after merging are dropped up front, so they record no write.
+  delete patch['apiVersion'];
+  if (!options.allowKindChange) delete patch['kind'];
+  const metadata = patch['metadata'];
+  if (isRecord(metadata)) {
+    delete metadata['namespace'];
+    if (!options.allowNameChange) delete metadata['name'];
+  }
+  const identity = saveIdentity(provenance, r.object);
+  const merged = new StrategicMerge(provenance).walk(r.object, patch, schema, []);
+  if (!isRecord(merged) || Object.keys(merged).length === 0) return false;
+  // kustomize keeps only in-place changes: a top-level `$patch: replace` merges into the
+  // patch itself, which is then dropped, so the resource stays as it was (kubectl-verified).
+  identity.restore(r.object);
+  return true;
+}
+
+/** apiVersion, kind, name and namespace with their writes, put back should the patch clear `metadata`. */
+function saveIdentity(provenance: Provenance, object: Resource['object']): { restore(into: Record<string, unknown>): void } {
+  const top = ['apiVersion', 'kind'].map((key) => ({ key, value: object[key], chain: provenance.of(object, key) }));
+  const meta = ['name', 'namespace'].map((key) => ({ key, value: object.metadata[key], chain: provenance.of(object.metadata, key) }));
+  return {
+    restore(into) {
+      const metadata = isRecord(into['metadata']) ? into['metadata'] : (into['metadata'] = {});
+      for (const [parent, saved] of [[into, top], [metadata, meta]] as const) {
+        for (const { key, value, chain } of saved) {
+          if (key in parent || value === undefined) continue;
+          parent[key] = value;
+          recordChain(provenance, parent, key, chain);
+        }
+      }
+    },
+  };
+}

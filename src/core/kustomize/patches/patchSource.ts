@@ -1,0 +1,61 @@
+import { resolve } from '../../paths';
+import { Provenance, type SourceLocation } from '../../provenance';
+import { RenderError, diagnostic } from '../../result';
+import { parseTracked } from '../../yaml/trackedParse';
+import type { Kustomization } from '../kustomization';
+import type { BuildContext } from '../loader';
+import { checkFileWithinRoot } from '../validation/loadRules';
+import { inlineLocator } from './inlineLocator';
+import { trackedClone, type Relocate } from './trackedClone';
+
+/** A patch's text and where its positions are in the workspace. */
+export interface PatchSource {
+  readonly text: string;
+  /** Turns positions in `text` into positions in the file the user edits. */
+  readonly relocate: Relocate;
+  /** The kustomization entry that declared the patch, for errors about it as a whole. */
+  readonly entryAt: SourceLocation;
+}
+
+/** A YAML document of a patch; its keys are tracked (operation `patch`) in the render's provenance. */
+export interface PatchDocument {
+  readonly value: unknown;
+  readonly location: SourceLocation;
+}
+
+/** An inline patch: a string written at `at` in the kustomization. */
+export async function inlineSource(ctx: BuildContext, k: Kustomization, text: string, at: SourceLocation): Promise<PatchSource> {
+  let locate = locators.get(k);
+  if (!locate) {
+    locate = inlineLocator(k.file, (await ctx.fs.readFile(k.file)) ?? '');
+    locators.set(k, locate);
+  }
+  return { text, relocate: locate(at), entryAt: at };
+}
+
+/** The kustomization file's scalars, indexed once per kustomization. */
+const locators = new WeakMap<Kustomization, (at: SourceLocation) => Relocate>();
+
+/** A patch file named relative to the kustomization's directory. */
+export async function fileSource(ctx: BuildContext, k: Kustomization, path: string, at: SourceLocation): Promise<PatchSource> {
+  const file = resolve(k.dir, path);
+  checkFileWithinRoot(k, file, path, at);
+  const text = await ctx.fs.readFile(file);
+  if (text === undefined) throw new RenderError(diagnostic(k.file, `patch file '${path}' not found`, at));
+  return { text, relocate: (w) => ({ ...w, file }), entryAt: at };
+}
+
+/** The source's documents, or a located error for invalid YAML. */
+export function parseSource(ctx: BuildContext, source: PatchSource): PatchDocument[] {
+  const scratch = new Provenance();
+  const parsed = parseTracked('', source.text, scratch, 'patch');
+  if (!parsed.ok) {
+    const [first] = parsed.error;
+    const at = first ? source.relocate({ file: '', line: first.line, column: first.column, operation: 'patch' }) : undefined;
+    throw new RenderError(diagnostic(at?.file ?? '', first?.message ?? 'invalid YAML', at));
+  }
+  return parsed.value.map((doc) => {
+    const { file, line, column } = source.relocate({ ...doc.location, operation: 'patch' });
+    return { value: trackedClone(doc.value, scratch, ctx.provenance, source.relocate), location: { file, line, column } };
+  });
+}

@@ -1,0 +1,92 @@
+import { isRecord } from '../../fieldPath';
+import { isClusterScoped } from '../transformers/namespace';
+import { resourceId, type Resource, type ResourceId } from '../resource';
+
+// kustomize's ResId.IsSelectedBy (api/resid/resid.go): every field the selector sets
+// must equal the resource's (no regexes here, unlike patch targets); namespaces compare
+// effectively (empty ≙ default, cluster-scoped kinds have none). A resource is known
+// by its current id and its original one (before prefixes, suffixes, namespaces).
+
+export interface IdSelector {
+  readonly group?: string;
+  readonly version?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+}
+
+export interface ResourceSelector extends IdSelector {
+  readonly labelSelector?: string;
+  readonly annotationSelector?: string;
+}
+
+/** The ids kustomize matches a resource by: current first, then earlier ones. */
+export function idsOf(r: Resource): ResourceId[] {
+  const current = resourceId(r);
+  const original: ResourceId = { ...current, name: r.originalName, namespace: r.originalNamespace || undefined };
+  const ids = [current, ...(r.naming?.previousIds ?? []), original];
+  return ids.filter((id, i) => ids.findIndex((o) => o.name === id.name && o.namespace === id.namespace && o.kind === id.kind) === i);
+}
+
+export function isIdSelectorEmpty(s: IdSelector): boolean {
+  return !s.group && !s.version && !s.kind && !s.name && !s.namespace;
+}
+
+export function isSelectedBy(id: ResourceId, s: IdSelector): boolean {
+  if (s.name && s.name !== id.name) return false;
+  if (s.kind && s.kind !== id.kind) return false;
+  if (s.group && s.group !== id.group) return false;
+  if (s.version && s.version !== id.version) return false;
+  if (s.namespace) {
+    if (isClusterScoped({ group: id.group, kind: id.kind })) return false;
+    if ((id.namespace ?? 'default') !== s.namespace) return false;
+  }
+  return true;
+}
+
+/** `labelSelector` / `annotationSelector` as Kubernetes parses them: `a=b,c!=d,e in (f,g),h,!i`. */
+export function matchesMapSelector(selector: string | undefined, values: unknown): boolean {
+  if (!selector) return true;
+  const map = isRecord(values) ? values : {};
+  const has = (k: string): boolean => typeof map[k] === 'string';
+  for (const term of splitTerms(selector)) {
+    const t = term.trim();
+    if (t === '') continue;
+    let m: RegExpExecArray | null;
+    if ((m = /^(\S+?)\s+(in|notin)\s+\(([^)]*)\)$/.exec(t))) {
+      const key = m[1] ?? '';
+      const set = (m[3] ?? '').split(',').map((v) => v.trim());
+      const inSet = has(key) && set.includes(String(map[key]));
+      if (m[2] === 'in' ? !inSet : inSet) return false;
+    } else if ((m = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(t))) {
+      const equal = has(m[1] ?? '') && map[m[1] ?? ''] === m[3];
+      if (m[2] === '!=' ? equal : !equal) return false;
+    } else if (t.startsWith('!')) {
+      if (has(t.slice(1).trim())) return false;
+    } else if (!has(t)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function splitTerms(selector: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of selector) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      terms.push(current);
+      current = '';
+    } else current += ch;
+  }
+  terms.push(current);
+  return terms;
+}
+
+export function formatSelector(s: IdSelector): string {
+  const gvk = `${s.kind || '[noKind]'}.${s.version || '[noVer]'}.${s.group || '[noGrp]'}`;
+  return `${gvk}/${s.name || '[noName]'}.${s.namespace || '[noNs]'}`;
+}

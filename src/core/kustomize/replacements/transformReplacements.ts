@@ -1,0 +1,109 @@
+import { isRecord } from '../../fieldPath';
+import { RenderError, diagnostic } from '../../result';
+import type { FieldWrite } from '../../provenance';
+import type { Resource } from '../resource';
+import type { TransformerInput } from '../transformers/pipeline';
+import { loadReplacements } from './replacementList';
+import { createdLeaf, setFieldValue, type DelimiterOptions } from './applyValue';
+import { PathError, matchPath, readSlot, scalarText, writeSlot, type FieldSlot } from './pathMatcher';
+import { formatSelector, idsOf, isIdSelectorEmpty, isSelectedBy, matchesMapSelector, type IdSelector, type ResourceSelector } from './selectResources';
+
+// The `replacements` transformer, last of kustomize's builtins
+// (api/filters/replacement/replacement.go): copy one source field into N target fields.
+
+export async function transformReplacements({ ctx, kustomization: k, resources }: TransformerInput): Promise<void> {
+  if (k.data['replacements'] === undefined || k.data['replacements'] === null) return;
+  for (const entry of await loadReplacements(ctx, k)) {
+    const fail = (message: string, parent: object = entry.value, key?: string | number): never => {
+      throw new RenderError(diagnostic(entry.file, message, key === undefined ? entry.at : entry.locate(parent, key)));
+    };
+    const source = entry.value['source'];
+    const targets = entry.value['targets'];
+    if (!isRecord(source) || targets === undefined || targets === null) fail('replacements must specify a source and at least one target');
+    if (!isRecord(source) || !Array.isArray(targets)) return fail('replacements targets must be a list');
+    const value = sourceValue(resources, source, (m, key) => fail(m, source, key in source ? key : Object.keys(source)[0]));
+    const write: FieldWrite = { ...entry.at, operation: 'replacement' };
+    targets.forEach((target, index) => {
+      if (!isRecord(target) || !isRecord(target['select'])) return fail('target must specify resources to select', targets, index);
+      applyTarget(ctx.provenance.record.bind(ctx.provenance), resources, target, value, write, (m, parent, key) => fail(m, parent, key));
+    });
+  }
+}
+
+function sourceValue(resources: readonly Resource[], source: Record<string, unknown>, fail: (message: string, key: string) => never): unknown {
+  const selector = idSelector(source);
+  const matches = resources.filter((r) => idsOf(r).some((id) => isSelectedBy(id, selector)));
+  if (matches.length > 1) fail(`multiple matches for selector ${formatSelector(selector)} in replacement source`, 'kind');
+  const match = matches[0];
+  if (!match) return fail(`nothing selected by ${formatSelector(selector)} in replacement source`, 'kind');
+  const fieldPath = stringOf(source['fieldPath']) || 'metadata.name';
+  const found = matchPath(match.object, fieldPath, undefined).map(readSlot)[0];
+  if (found === undefined || found === null || (Array.isArray(found) && found.length === 0) || (isRecord(found) && Object.keys(found).length === 0)) {
+    fail(`fieldPath \`${fieldPath}\` is missing for replacement source ${formatSelector(selector)}`, 'fieldPath');
+  }
+  const options = delimiterOptions(source['options']);
+  if (!options.delimiter) return found;
+  const text = scalarText(found);
+  if (text === undefined) return fail('delimiter option can only be used with scalar nodes', 'options');
+  const parts = text.split(options.delimiter);
+  const index = options.index ?? 0;
+  if (index < 0 || index >= parts.length) return fail(`options.index ${index} is out of bounds for value ${text}`, 'options');
+  return parts[index];
+}
+
+type Record3 = (parent: object, key: string | number, write: FieldWrite) => void;
+
+function applyTarget(record: Record3, resources: readonly Resource[], target: Record<string, unknown>, value: unknown, write: FieldWrite, fail: (message: string, parent: object, key: string | number) => never): void {
+  const select = resourceSelector(target['select']);
+  const rejects = Array.isArray(target['reject']) ? target['reject'].map(resourceSelector) : [];
+  const fieldPaths = Array.isArray(target['fieldPaths']) && target['fieldPaths'].length > 0 ? target['fieldPaths'].map(String) : ['metadata.name'];
+  const options = delimiterOptions(target['options']);
+  const create = isRecord(target['options']) && target['options']['create'] === true;
+  for (const r of resources) {
+    if (!matchesMapSelector(select.labelSelector, r.object.metadata['labels'])) continue;
+    if (!matchesMapSelector(select.annotationSelector, r.object.metadata['annotations'])) continue;
+    // Select and reject are judged id by id: a renamed resource is picked by either name.
+    const ids = idsOf(r);
+    const picked = ids.some((id) => isSelectedBy(id, select) && !rejects.some((rej) => !isIdSelectorEmpty(rej) && isSelectedBy(id, rej)));
+    if (!picked) continue;
+    for (const [index, fieldPath] of fieldPaths.entries()) {
+      const pathAt: [object, string | number] = Array.isArray(target['fieldPaths']) && target['fieldPaths'].length > 0 ? [target['fieldPaths'], index] : [target, 'select'];
+      let slots: FieldSlot[];
+      const what = create ? 'unable to find or create field' : 'unable to find field';
+      try {
+        slots = matchPath(r.object, fieldPath, create ? () => (isRecord(value) ? {} : Array.isArray(value) ? [] : createdLeaf) : undefined);
+      } catch (e) {
+        if (e instanceof PathError) return fail(`${what} "${fieldPath}" in replacement target: ${e.message}`, ...pathAt);
+        throw e;
+      }
+      if (slots.length === 0) fail(`${what} "${fieldPath}" in replacement target ${ids[0] ? `${ids[0].kind}/${ids[0].name}` : ''}`.trimEnd(), ...pathAt);
+      for (const slot of slots) {
+        const problem = setFieldValue(slot, value, options);
+        if (problem) fail(problem, target, 'options');
+        // kustomize re-reads metadata.annotations as map[string]string before printing.
+        const written = readSlot(slot);
+        if (slot.parent === r.object.metadata['annotations'] && (typeof written === 'number' || typeof written === 'boolean')) writeSlot(slot, String(written));
+        record(slot.parent, slot.key, write);
+      }
+    }
+  }
+}
+
+function idSelector(v: Record<string, unknown>): IdSelector {
+  return { group: stringOf(v['group']), version: stringOf(v['version']), kind: stringOf(v['kind']), name: stringOf(v['name']), namespace: stringOf(v['namespace']) };
+}
+
+function resourceSelector(v: unknown): ResourceSelector {
+  if (!isRecord(v)) return {};
+  return { ...idSelector(v), labelSelector: stringOf(v['labelSelector']), annotationSelector: stringOf(v['annotationSelector']) };
+}
+
+function delimiterOptions(v: unknown): DelimiterOptions {
+  if (!isRecord(v)) return {};
+  return { delimiter: stringOf(v['delimiter']), index: typeof v['index'] === 'number' ? v['index'] : 0 };
+}
+
+function stringOf(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+

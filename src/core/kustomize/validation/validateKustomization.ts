@@ -1,0 +1,101 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { RenderError, diagnostic } from '../../result';
+import { kustomizationSchema, type FieldType } from './kustomizationSchema';
+import { closestName } from './suggest';
+import { plainScalarType, type GoScalarType } from './goyamlScalarType';
+
+// kubectl decodes a kustomization as YAML 1.1 into Go structs with a strict JSON
+// decoder (api/types/kustomization.go Unmarshal): unknown fields and wrong types are
+// errors, field names match case-insensitively, and unquoted y/yes/on/off are booleans.
+// It names only the field, alphabetically first; we point at the first one in the file.
+
+/** A key written in another case than the Go field's JSON name, which kubectl accepts. */
+export interface KeyRename {
+  /** Keys and indices from the document root to the map holding the key. */
+  readonly path: readonly (string | number)[];
+  readonly from: string;
+  readonly to: string;
+}
+
+interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Checks `text` against kustomize v5.7.1's Kustomization type; throws a located RenderError. */
+export function validateKustomization(file: string, text: string): KeyRename[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return []; // the tracked parse reports YAML errors
+  const at = (node: { range?: readonly number[] | null } | null | undefined): Position | undefined => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const renames: KeyRename[] = [];
+  const fail = (message: string, node: Node | null | undefined): never => {
+    throw new RenderError(diagnostic(file, message, at(node) ?? { line: 1, column: 1 }));
+  };
+
+  const check = (node: Node | null | undefined, type: FieldType, where: string, path: (string | number)[]): void => {
+    if (isAlias(node)) return check(doc.contents && node.resolve(doc) as Node | undefined, type, where, path);
+    if (!node || scalarType(node) === 'null') return; // null decodes to the zero value
+    if (type === 'anyMap') {
+      if (!isMap(node)) fail(`${where} must be a mapping, not ${describe(node)}`, node);
+      return;
+    }
+    if (type === 'string' || type === 'bool' || type === 'int') {
+      const got = scalarType(node);
+      if (got === 'null') return;
+      if (got === type || (type === 'int' && got === 'int')) return;
+      const hint = isScalar(node) && node.type === 'PLAIN' && type === 'string' && got !== undefined ? ` — unquoted ${node.source} is ${describe(node)} to kubectl's YAML 1.1 reader; quote it: "${String(node.source)}"` : '';
+      fail(`${where} must be ${type === 'string' ? 'a string' : type === 'bool' ? 'true or false' : 'an integer'}, not ${describe(node)}${hint}`, node);
+    }
+    if (typeof type !== 'object') return;
+    if ('list' in type) {
+      if (!isSeq(node)) return fail(`${where} must be a list, not ${describe(node)}`, node);
+      node.items.forEach((item, i) => check(item as Node, type.list, `${where}[${i}]`, [...path, i]));
+      return;
+    }
+    if (!isMap(node)) return fail(`${where} must be a mapping, not ${describe(node)}`, node);
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyNode = pair.key as Node;
+      if ('map' in type) {
+        check(pair.value as Node, type.map, `${where}.${key}`, [...path, key]);
+        continue;
+      }
+      const known = Object.keys(type.fields);
+      // Go's encoding/json matches field names case-insensitively.
+      const name = known.includes(key) ? key : known.find((k) => k.toLowerCase() === key.toLowerCase());
+      if (name === undefined) {
+        const guess = closestName(key, known);
+        const inside = path.length === 0 ? 'the kustomization' : `${where} (${type.struct})`;
+        fail(`unknown field "${key}" in ${inside}${guess ? `; did you mean "${guess}"?` : ''}`, keyNode);
+        return;
+      }
+      if (name !== key) renames.push({ path, from: key, to: name });
+      const fieldType = type.fields[name];
+      if (fieldType) check(pair.value as Node, fieldType, path.length === 0 ? name : `${where}.${name}`, [...path, name]);
+    }
+  };
+
+  check(doc.contents as Node | null, kustomizationSchema, 'kustomization', []);
+  return renames;
+}
+
+/** The scalar's Go type as kubectl reads it: quoted and block scalars are strings. */
+function scalarType(node: Node): GoScalarType | undefined {
+  if (!isScalar(node)) return undefined;
+  if (node.type === 'PLAIN' && typeof node.source === 'string') return plainScalarType(node.source);
+  return node.value === null ? 'null' : 'string';
+}
+
+function describe(node: Node): string {
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a mapping';
+  const type = scalarType(node);
+  return type === 'bool' ? 'a boolean' : type === 'int' ? 'a number' : type === 'float' ? 'a decimal number' : 'a string';
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { DriftController } from './driftController';
+import type { ResourceDiff } from '../core/diff/types';
+import { refOfDiff, type OverlayResource } from './resourceRef';
+
+/**
+ * Above each resource document that an overlay renders (in base and overlay
+ * files alike), one lens per overlay: `production: OutOfSync · 2 fields · Diff · Sync`.
+ */
+export class DriftCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly drift: DriftController) {
+    this.subscription = drift.onDidChange(() => this.changed.fire());
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (document.uri.scheme !== 'file') return [];
+    const path = document.uri.fsPath;
+    const lenses: vscode.CodeLens[] = [];
+    for (const overlay of this.drift.overlaysUsing(path)) {
+      const name = vscode.workspace.asRelativePath(overlay.dir).split('/').slice(-1)[0] ?? overlay.dir;
+      if (overlay.dir === dirOf(path) && /kustomization\.ya?ml$|Kustomization$/.test(path)) lenses.push(...summaryLens(name, overlay.diffs));
+      for (const diff of overlay.diffs) {
+        if (diff.source?.file !== path || diff.status === 'Synced') continue;
+        const range = new vscode.Range(diff.source.line - 1, 0, diff.source.line - 1, 0);
+        const target: OverlayResource = { overlay: overlay.dir, ref: refOfDiff(diff) };
+        const fields = diff.changes.length > 0 ? ` · ${diff.changes.length} field${diff.changes.length === 1 ? '' : 's'}` : '';
+        lenses.push(
+          new vscode.CodeLens(range, { title: `$(warning) ${name}: ${diff.status}${fields}`, command: 'driftline.openDiff', arguments: [target] }),
+          new vscode.CodeLens(range, { title: 'Diff', command: 'driftline.openDiff', arguments: [target] }),
+          new vscode.CodeLens(range, { title: 'Sync', command: 'driftline.sync', arguments: [target] }),
+        );
+      }
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function summaryLens(name: string, diffs: readonly ResourceDiff[]): vscode.CodeLens[] {
+  const count = (s: string): number => diffs.filter((d) => d.status === s).length;
+  const parts = [['OutOfSync', count('OutOfSync')], ['Missing', count('Missing')], ['Extra', count('Extra')]].filter(([, n]) => Number(n) > 0).map(([s, n]) => `${n} ${s}`);
+  const range = new vscode.Range(0, 0, 0, 0);
+  const title = parts.length > 0 ? `$(warning) ${name}: ${parts.join(' · ')}` : `$(check) ${name}: ${diffs.length} resources in sync`;
+  const lenses = [new vscode.CodeLens(range, { title, command: 'driftline.openDiff' }), new vscode.CodeLens(range, { title: 'Show Rendered', command: 'driftline.showRendered' })];
+  if (parts.length > 0) lenses.push(new vscode.CodeLens(range, { title: 'Sync', command: 'driftline.sync' }));
+  return lenses;
+}
+
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
