@@ -5,8 +5,8 @@ export interface BenchRow {
   readonly unit: 'ms' | 'MB';
   readonly peer?: { readonly value: number; readonly name: string };
   readonly budget: string;
-  /** Whether the measurement meets its budget. */
-  readonly pass: boolean;
+  /** Whether the measurement meets its budget; undefined for figures that have none (reported only). */
+  readonly pass?: boolean;
 }
 
 export async function timeMs(iterations: number, run: () => unknown | Promise<unknown>): Promise<number> {
@@ -15,13 +15,18 @@ export async function timeMs(iterations: number, run: () => unknown | Promise<un
   return Number(process.hrtime.bigint() - start) / 1e6 / iterations;
 }
 
+function met(pass: boolean | undefined): string {
+  if (pass === undefined) return '—';
+  return pass ? 'yes' : '**no**';
+}
+
 export function formatTable(rows: readonly BenchRow[]): string {
   const lines = ['| Measurement | Driftline | Peer (same run) | Ratio | Budget | Met |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
-    const ours = `${r.ours < 10 ? r.ours.toFixed(3) : r.ours.toFixed(1)} ${r.unit}`;
+    const ours = Number.isNaN(r.ours) ? 'failed' : `${r.ours < 10 ? r.ours.toFixed(3) : r.ours.toFixed(1)} ${r.unit}`;
     const peer = r.peer ? `${r.peer.value.toFixed(1)} ${r.unit} (${r.peer.name})` : '—';
     const ratio = r.peer ? `${(r.peer.value / r.ours).toFixed(0)}×` : '—';
-    lines.push(`| ${r.name} | ${ours} | ${peer} | ${ratio} | ${r.budget} | ${r.pass ? 'yes' : '**no**'} |`);
+    lines.push(`| ${r.name} | ${ours} | ${peer} | ${ratio} | ${r.budget} | ${met(r.pass)} |`);
   }
   return lines.join('\n');
 }

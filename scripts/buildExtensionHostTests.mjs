@@ -1,4 +1,5 @@
-// Bundles the extension-host tests (test/extensionHost/index.ts + *.spec.ts) into
+// Bundles the extension-host tests (test/extensionHost/index.ts + *.spec.ts) and benchmark
+// entries (*.bench.ts, run by bench/support/extensionHostRun.ts, never by index.ts) into
 // out/extensionHost/ as CommonJS, the form VS Code's `extensionTestsPath` loads.
 // `vscode` is provided by the extension host; mocha is bundled into index.js so the
 // output runs wherever it is loaded from (code-server payload or @vscode/test-electron).
@@ -11,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'test', 'extensionHost');
 const outdir = join(root, 'out', 'extensionHost');
 const entryPoints = readdirSync(srcDir)
-  .filter((name) => name === 'index.ts' || name.endsWith('.spec.ts'))
+  .filter((name) => name === 'index.ts' || name.endsWith('.spec.ts') || name.endsWith('.bench.ts'))
   .map((name) => join(srcDir, name));
 
 await build({

@@ -17,7 +17,9 @@ export class DiffView {
       originalEditable: false,
       automaticLayout: true,
       renderSideBySide: true,
+      // Side by side (Git | Live) down to a narrower pane than Monaco's default 900 px; inline below that.
       useInlineViewWhenSpaceIsLimited: true,
+      renderSideBySideInlineBreakpoint: 640,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       renderOverviewRuler: true,

@@ -22,6 +22,12 @@ import { DiffView } from './diffView';
 import { ResourceList } from './resourceList';
 import { Toolbar } from './toolbar';
 
+// A CSP refusal is otherwise silent in the panel: name it in the webview console (and so in
+// the e2e test's log) so a policy too strict for Monaco shows up as an error, not a blank pane.
+document.addEventListener('securitypolicyviolation', (e) => {
+  console.error(`Driftline diff panel CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
+});
+
 function element<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`diff panel markup lacks #${id}`);
@@ -52,7 +58,7 @@ const toolbar = new Toolbar(filter, {
   },
 });
 
-const list = new ResourceList(element('resource-rows'), element('empty-note'), filter, {
+const list = new ResourceList(element<HTMLElement & { columns: string[] }>('resource-table'), element('resource-rows'), element('empty-note'), filter, {
   select: (key) => {
     showDiffTitle();
     toolbar.setSelection(key !== undefined, list.checked.length);

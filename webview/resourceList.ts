@@ -8,6 +8,7 @@ export interface ResourceListEvents {
 }
 
 type Checkbox = HTMLElement & { checked: boolean };
+type Table = HTMLElement & { columns: string[] };
 
 /**
  * The app's resources as a vscode-table: a checkbox for Sync Selected, the resource, and
@@ -19,6 +20,7 @@ export class ResourceList {
   private readonly checkedKeys = new Set<string>();
 
   constructor(
+    private readonly table: Table,
     private readonly body: HTMLElement,
     private readonly emptyNote: HTMLElement,
     private filter: ResourceFilter,
@@ -72,6 +74,9 @@ export class ResourceList {
     const focusedKey = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.resource-row')?.dataset['key'];
     const visible = this.visible();
     this.body.replaceChildren(...visible.map((r) => this.rowElement(r)));
+    // vscode-table sizes body cells only when its body slot changes, not when rows do:
+    // re-assigning the columns re-applies the widths to the new first row.
+    this.table.columns = [...this.table.columns];
     this.emptyNote.hidden = visible.length > 0;
     this.emptyNote.textContent = this.rows.length === 0 ? 'No resources rendered for this app.' : 'Everything is in sync. Choose “All” to browse every resource.';
     if (focusedKey) this.rowElements().find((el) => el.dataset['key'] === focusedKey)?.focus();
@@ -101,16 +106,19 @@ export class ResourceList {
       this.events.checked(this.checked);
     });
 
+    // Name first, so a narrow column truncates the kind and namespace rather than the name.
     const name = document.createElement('span');
     name.className = 'resource-name';
+    name.textContent = r.name;
     const kind = document.createElement('span');
     kind.className = 'resource-kind';
-    kind.textContent = r.kind;
-    name.append(kind, ` ${r.namespace ? `${r.namespace}/` : ''}${r.name}`);
+    kind.textContent = r.namespace ? `${r.kind} · ${r.namespace}` : r.kind;
+    const label = document.createElement('span');
+    label.append(name, ' ', kind);
 
     row.append(
       cell(checkbox),
-      cell(name),
+      cell(label),
       cell(badge(r.status, `status status-${r.status}`)),
       cell(r.health ? badge(r.health.status, `health health-${r.health.status}`, r.health.message) : dash()),
     );

@@ -1,6 +1,7 @@
 import { toCorePath } from '../node/diskFileSystem';
 import { diffRendered, type LiveSource } from '../core/diff/diffRendered';
 import { predictDesired } from '../core/diff/serverSideDiff';
+import { ignoreRulesFrom } from '../core/diff/ignoreRulesFrom';
 import type { ResourceDiff } from '../core/diff/types';
 import { relative } from '../core/paths';
 import { renderAndConnect, type ClusterOptions } from './clusterTarget';
@@ -16,12 +17,15 @@ export async function runDiff(io: Io, dir: string, options: DiffCommandOptions):
   if (options.output !== 'text' && options.output !== 'json') return fail(io, `unknown output format '${options.output}' (text or json)`);
   const target = await renderAndConnect(dir, options);
   if (!target.ok) return typeof target.error === 'string' ? fail(io, target.error) : failWith(io, target.error, toCorePath('.'));
-  const { kube, trackingId } = target.value;
+  const { kube, trackingId, app } = target.value;
   const live: LiveSource = { get: (ref) => kube.get(ref), list: async (...scope) => (await kube.list(...scope)).items };
   let diffs: ResourceDiff[];
   try {
     const rendered = options.serverSide ? await predictDesired(target.value.rendered, kube, trackingId, live) : target.value.rendered;
-    diffs = await diffRendered(rendered, live, { tracking: { id: trackingId } });
+    diffs = await diffRendered(rendered, live, {
+      tracking: { id: trackingId, ...(app ? { argoAppName: app.name } : {}) },
+      ignoreRules: ignoreRulesFrom(app?.ignoreDifferences ?? []),
+    });
   } catch (e) {
     return fail(io, `cannot read the cluster (${kube.contextName}): ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -12,11 +12,24 @@ import { showRenderedCommand } from './commands/showRenderedCommand';
 import { traceFieldCommand } from './commands/traceFieldCommand';
 import { selectContextCommand } from './commands/selectContextCommand';
 import { AppsTree } from './views/appsTree';
+import { RenderQuickFixes } from './renderQuickFixes';
 import { ClustersTree } from './views/clustersTree';
+import { DiffPanels } from './webviewHost/diffPanels';
 
 // Activation stays cheap: no I/O here. The drift controller starts when a YAML
 // editor is visible or a command needs it.
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * What `vscode.extensions.getExtension('driftline.driftline').exports` offers: enough
+ * for extension-host tests and benchmarks to wait for drift updates, nothing more.
+ */
+export interface DriftlineApi {
+  readonly onDidUpdateDrift: vscode.Event<void>;
+  /** Drifted fields whose desired value was written in `path`: what the hints show. */
+  driftIn(path: string): Array<{ line: number; path: string; live: unknown }>;
+  start(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): DriftlineApi {
   const started = performance.now();
   const channel = vscode.window.createOutputChannel('Driftline', { log: true });
   const logger = outputLogger(channel);
@@ -26,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const problems = new RenderProblems(drift);
   const documents = new ManifestDocuments(drift);
   const codeLens = new DriftCodeLens(drift);
+  // Registers the panel serializer (restores diff panels after a reload); panels open on demand.
+  const diffPanels = new DiffPanels({ drift, logger, extensionUri: context.extensionUri });
   const run = (what: string, action: (...args: unknown[]) => Promise<void>) => (...args: unknown[]) => action(...args).catch((e: unknown) => reportFailure(what, e, logger));
   context.subscriptions.push(
     channel,
@@ -36,12 +51,15 @@ export function activate(context: vscode.ExtensionContext): void {
     documents,
     codeLens,
     vscode.workspace.registerTextDocumentContentProvider(manifestScheme, documents),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], new RenderQuickFixes(), { providedCodeActionKinds: RenderQuickFixes.kinds }),
     registerTree('driftline.apps', new AppsTree(drift), drift, logger),
     registerTree('driftline.clusters', new ClustersTree(drift), drift, logger),
     vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], codeLens),
     vscode.commands.registerCommand('driftline.sync', run('Sync', (target) => syncCommand(drift, logger, target))),
     vscode.commands.registerCommand('driftline.refresh', run('Refresh', () => drift.refresh())),
     vscode.commands.registerCommand('driftline.openDiff', run('Open Diff', (target) => openDiffCommand(drift, target))),
+    diffPanels,
+    vscode.commands.registerCommand('driftline.openDiffPanel', run('Open Diff Panel', (target) => diffPanels.open(target))),
     vscode.commands.registerCommand('driftline.showRendered', run('Show Rendered Manifests', () => showRenderedCommand(drift))),
     vscode.commands.registerCommand('driftline.traceField', run('Trace Field Origin', () => traceFieldCommand(drift))),
     vscode.commands.registerCommand('driftline.selectContext', run('Select Context', () => selectContextCommand())),
@@ -51,6 +69,11 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   startWhenRelevant(vscode.window.visibleTextEditors, drift, logger);
   logger.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return {
+    onDidUpdateDrift: drift.onDidChange,
+    driftIn: (path) => drift.driftIn(path).map(({ change }) => ({ line: change.origin?.line ?? 0, path: change.path, live: change.live })),
+    start: () => drift.start(),
+  };
 }
 
 export function deactivate(): void {

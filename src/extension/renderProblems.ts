@@ -13,7 +13,7 @@ export class RenderProblems implements vscode.Disposable {
   private update(): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const overlay of this.drift.all) {
-      for (const d of overlay.errors) {
+      for (const d of [...overlay.errors, ...(overlay.rendered?.warnings ?? [])]) {
         const line = Math.max(0, d.line - 1);
         const column = Math.max(0, d.column - 1);
         const diagnostic = new vscode.Diagnostic(new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IgnoreRule } from '../core/diff/ignoreRules';
+import { ignoreRulesFrom } from '../core/diff/ignoreRulesFrom';
 
 export interface DriftlineSettings {
   readonly kubeconfig: string;
@@ -7,6 +8,8 @@ export interface DriftlineSettings {
   readonly debounceMs: number;
   /** Global ignore rules, Argo CD's ignoreDifferences shape. */
   readonly ignoreDifferences: readonly IgnoreRule[];
+  /** Substrings of a context, namespace or app name that make Sync ask the user to type the app name. */
+  readonly protectedTargets: readonly string[];
 }
 
 export function readSettings(): DriftlineSettings {
@@ -15,6 +18,7 @@ export function readSettings(): DriftlineSettings {
     kubeconfig: c.get<string>('kubeconfig', ''),
     context: c.get<string>('context', ''),
     debounceMs: Math.max(0, c.get<number>('debounceMs', 150)),
-    ignoreDifferences: c.get<IgnoreRule[]>('ignoreDifferences', []).filter((r) => typeof r?.kind === 'string'),
+    ignoreDifferences: ignoreRulesFrom(c.get<unknown[]>('ignoreDifferences', [])),
+    protectedTargets: c.get<string[]>('protectedTargets', ['prod']).filter((p) => typeof p === 'string'),
   };
 }

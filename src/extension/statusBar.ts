@@ -8,7 +8,7 @@ export class DriftStatusBar implements vscode.Disposable {
 
   constructor(private readonly drift: DriftController) {
     this.item.name = 'Driftline';
-    this.item.command = 'driftline.showLog';
+    this.item.command = { command: 'driftline.selectContext', title: 'Select Context' };
     this.subscription = drift.onDidChange(() => this.update());
   }
 
@@ -16,16 +16,17 @@ export class DriftStatusBar implements vscode.Disposable {
     const connection = this.drift.connection;
     if (connection.kind === 'idle') return;
     if (connection.kind === 'disconnected') {
-      this.item.text = '$(debug-disconnect) Driftline';
-      this.item.tooltip = `Not connected: ${connection.reason}. Hints are stale.`;
+      this.item.text = '$(debug-disconnect) Driftline: no cluster';
+      this.item.tooltip = `Not connected: ${connection.reason}. Hints are stale. Click to select a context.`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
       const diffs = this.drift.all.flatMap((o) => o.diffs);
       const count = (status: string): number => diffs.filter((d) => d.status === status).length;
-      const parts = [[count('OutOfSync'), 'drifted'], [count('Missing'), 'missing'], [count('Extra'), 'extra']].filter(([n]) => Number(n) > 0).map(([n, label]) => `${n} ${label}`);
-      this.item.text = parts.length > 0 ? `$(warning) ${parts.join(' · ')}` : '$(check) In sync';
-      this.item.tooltip = `Driftline: comparing with context ${connection.context}`;
-      this.item.backgroundColor = undefined;
+      const parts = [[count('OutOfSync'), 'OutOfSync'], [count('Missing'), 'Missing'], [count('Extra'), 'Extra']].filter(([n]) => Number(n) > 0).map(([n, label]) => `${n} ${label}`);
+      const stale = this.drift.stale ? ' $(history) stale' : '';
+      this.item.text = `⎈ ${connection.context} · ${parts.length > 0 ? parts.join(' · ') : 'in sync'}${stale}`;
+      this.item.tooltip = `Driftline compares the workspace with context ${connection.context}. Click to switch context.`;
+      this.item.backgroundColor = parts.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.item.show();
   }

@@ -103,7 +103,8 @@ function readFailure(response: IncomingMessage, close: (error: KubeApiFailure) =
     try {
       body = JSON.parse(text);
     } catch {
-      body = undefined;
+      // 429 from priority-and-fairness is plain text.
+      body = { message: text.trim().slice(0, 200) || undefined };
     }
     const retryAfterSeconds = retryAfterOf(response.headers['retry-after']);
     close({ code, message: statusMessage(body, code), ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });

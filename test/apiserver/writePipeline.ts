@@ -126,7 +126,9 @@ export function commitWrite(request: WriteRequest): WriteResult {
   if (entries.length > 0) metadata.managedFields = entries;
   else delete metadata.managedFields;
   if (request.subresource !== 'status') settleStatus(type.kind, object, rfc3339(now));
-  if (before && deepEqual(comparable(before, type.statusSubresource), comparable(object, type.statusSubresource))) {
+  // Status counts as a change only where it may change: on /status, or without a status subresource.
+  const ignoreStatus = type.statusSubresource && request.subresource !== 'status';
+  if (before && deepEqual(comparable(before, ignoreStatus), comparable(object, ignoreStatus))) {
     return { object: before, created: false };
   }
   if (request.dryRun) {

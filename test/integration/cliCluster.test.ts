@@ -26,7 +26,8 @@ interface CliResult {
 
 function driftline(...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: work }, (error, stdout, stderr) => {
+    // Audit records of `sync --yes` go to the temp folder, not the user's ~/.local/state.
+    execFile(process.execPath, [cli, ...args], { cwd: work, env: { ...process.env, XDG_STATE_HOME: join(work, 'state') } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -99,9 +100,9 @@ test('kubectl set image shows as drift on the overlay line, with kubectl-set as 
   assert.match(String(writer['time']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 });
 
-test('sync without --yes and without a terminal applies nothing', async () => {
+test('sync without --yes prints the plan and applies nothing', async () => {
   const result = await driftline('sync', overlay, '--kubeconfig', server.kubeconfigPath);
-  assert.equal(result.code, 2);
+  assert.equal(result.code, 0);
   assert.match(result.stderr, /pass --yes/);
   const image = await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook', '-o', 'jsonpath={.spec.template.spec.containers[0].image}');
   assert.equal(image, 'ghcr.io/driftline/guestbook:hotfix-1');
@@ -110,10 +111,11 @@ test('sync without --yes and without a terminal applies nothing', async () => {
 test('sync --dry-run changes nothing; sync --yes restores the overlay and diff is clean again', async () => {
   const dry = await driftline('sync', overlay, '--kubeconfig', server.kubeconfigPath, '--dry-run');
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /would apply\s+Deployment\/guestbook/);
+  assert.match(dry.stdout, /conflict\s+Deployment\/guestbook-prod\/guestbook: fields owned by kubectl-set/);
   assert.equal(await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'), 'ghcr.io/driftline/guestbook:hotfix-1');
 
-  const sync = await driftline('sync', overlay, '--kubeconfig', server.kubeconfigPath, '--yes');
+  // kubectl set image made kubectl-set the image's owner: taking it back is an explicit choice.
+  const sync = await driftline('sync', overlay, '--kubeconfig', server.kubeconfigPath, '--yes', '--force-conflicts');
   assert.equal(sync.code, 0, sync.stderr);
   assert.equal(await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'), 'ghcr.io/driftline/guestbook:1.4.2');
   const diff = await driftline('diff', overlay, '--kubeconfig', server.kubeconfigPath);

@@ -1,6 +1,7 @@
 // ClusterCache on the real adapter (KubeClient over HTTPS) against the API emulator while
-// the network misbehaves: connections reset mid-list and mid-watch, outages, and a short
-// watch history that turns slow resumes into 410 Expired. Whatever happens, once the
+// the network and the server misbehave: connections reset mid-list and mid-watch, outages,
+// 410 Expired, 503/429, dropped watches, and a short watch history that turns slow resumes
+// into 410s. Whatever happens, once the
 // faults stop the cache must equal a fresh list — and so must the state rebuilt from
 // its change events alone (no lost and no phantom objects).
 import { after, before, test } from 'node:test';
@@ -89,22 +90,36 @@ test('through resets, outages and 410s the cache converges to the true state, an
     else fromEvents.set(c.object.metadata.name, c.object.metadata['resourceVersion']);
   });
   const states = new Set<ConnectionState>();
-  cache.onStateChange((s) => states.add(s.state));
+  let relists = 0;
+  cache.onStateChange((s) => {
+    states.add(s.state);
+    if (s.lastError?.code === 410 && s.state === 'reconnecting') relists++;
+  });
 
   const writer = churn(namespace, 60, 150);
   await cache.list('v1', 'ConfigMap', namespace);
-  let resets = 0;
-  for (let round = 0; round < 8; round++) {
-    await sleep(150 + Math.random() * 250);
-    if (round % 3 === 2) {
+  const faults: string[] = [];
+  const inject = [
+    (): unknown => proxy.resetAll(),
+    async (): Promise<void> => {
       // An outage long enough for dozens of writes: the resume must get 410 and relist.
       proxy.setDown(true);
       await sleep(600);
       proxy.setDown(false);
-    } else {
-      resets += proxy.resetAll();
-    }
+    },
+    (): unknown => server.faults.expireWatches(),
+    (): unknown => server.faults.dropWatches({ abrupt: true }),
+    (): unknown => server.faults.fail({ code: 503, count: 2, resource: 'configmaps' }),
+    (): unknown => server.faults.fail({ code: 429, count: 1, verb: 'watch', retryAfterSeconds: 1 }),
+    (): unknown => server.faults.reset({ after: 'body', count: 1, verb: 'list' }),
+  ];
+  for (let round = 0; round < 12; round++) {
+    await sleep(100 + Math.random() * 250);
+    const pick = round < inject.length ? round : Math.floor(Math.random() * inject.length);
+    faults.push(String(pick));
+    await inject[pick]?.();
   }
+  server.faults.clear();
   const writes = await writer.stop();
 
   const truth = versions((await direct.list('v1', 'ConfigMap', namespace)).items);
@@ -113,7 +128,7 @@ test('through resets, outages and 410s the cache converges to the true state, an
     return cache.status().state === 'connected' && sameEntries(cached, truth);
   }, 15_000);
   const cached = versions(await cache.list('v1', 'ConfigMap', namespace));
-  process.stdout.write(`# faults: ${writes} writes, ${resets} connections reset, 3 outages; states seen: ${[...states].join(', ')}\n`);
+  process.stdout.write(`# faults: ${writes} writes, faults injected ${faults.join(' ')}, relists ${relists}; states seen: ${[...states].join(', ')}\n`);
   assert.ok(converged, `cache did not converge: ${describeDifference(cached, truth)}`);
   assert.deepEqual(sortedEntries(fromEvents), sortedEntries(truth), 'replaying the change events gives the true state');
   assert.ok(states.has('offline') || states.has('reconnecting'), 'the faults were noticed');

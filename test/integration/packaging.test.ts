@@ -7,7 +7,7 @@ import { repoRoot } from '../support/fixtures';
 
 // What the .vsix ships, as `vsce ls` computes it from .vscodeignore: the bundles,
 // media, the manifest, README and LICENSE — never sources, maps, tests or tools.
-const allowed = [/^dist\/extension\.js$/, /^dist\/webview\/[^/]+\.(js|css)$/, /^media\//, /^package\.json$/, /^README\.md$/, /^LICENSE$/];
+const allowed = [/^dist\/extension\.js$/, /^dist\/webview\/[^/]+\.(js|css|ttf)$/, /^media\//, /^package\.json$/, /^README\.md$/, /^LICENSE$/];
 
 function packagedFiles(): string[] {
   const out = execFileSync(join(repoRoot, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });

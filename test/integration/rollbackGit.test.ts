@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render, toYaml } from '../../src/core/kustomize/render';
 import { diffCommits } from '../../src/core/rollback/renderedDiff';
+import { DiskFileSystem } from '../../src/node/diskFileSystem';
 import { GitRepository } from '../../src/node/gitRepository';
 import { commit, configMap, deployment, driftline, git, initRepo, kustomization, write } from './syncFixture';
 
@@ -65,7 +66,6 @@ test('the git tree file system renders any commit exactly as a checkout of it wo
   assert.ok(repo);
   const atC1 = await render(repo.treeAt(h.c1), h.shop);
   git(h.repo, 'checkout', '-q', h.c1);
-  const { DiskFileSystem } = await import('../../src/node/diskFileSystem');
   const onDisk = await render(new DiskFileSystem(), h.shop);
   git(h.repo, 'checkout', '-q', 'main');
   assert.ok(atC1.ok && onDisk.ok);

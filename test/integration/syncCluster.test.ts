@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from '../apiserver/server';
 import { runKubectl } from '../support/kubectlTool';
-import { commit, configMap, deployment, driftline, initRepo, kustomization, wave, write } from './syncFixture';
+import { commit, configMap, deployment, driftline, initRepo, kustomization, wave } from './syncFixture';
 
 // `driftline sync` against the API emulator, on a real Git repository; kubectl plays
 // the colleague who changes the cluster by hand.

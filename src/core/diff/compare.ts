@@ -5,7 +5,7 @@ import type { Resource } from '../kustomize/resource';
 import { resourceId } from '../kustomize/resource';
 import { assessHealth } from '../health/assessHealth';
 import { isBuiltinGroup } from './builtinGroups';
-import { compareChild, compareValue, type TreeWalk } from './compareTree';
+import { compareChild, type TreeWalk } from './compareTree';
 import { droppedFields } from './droppedFields';
 import { ignoredFields, isIgnoredPath, type IgnoredFields, type IgnoreRule } from './ignoreRules';
 import { lastWriterOf } from './managedFields';

@@ -94,8 +94,9 @@ async function loadResourceFile(ctx: BuildContext, path: string, k: Kustomizatio
       continue;
     }
     const object = asObject(doc.value);
-    if (!object || typeof object['kind'] !== 'string' || typeof object['apiVersion'] !== 'string') {
-      throw new RenderError(diagnostic(path, 'a resource needs apiVersion, kind and metadata', doc.location));
+    // kustomize requires a kind and a name, not an apiVersion (kubectl-verified).
+    if (!object || typeof object['kind'] !== 'string' || object['kind'] === '' || (object['apiVersion'] !== undefined && typeof object['apiVersion'] !== 'string')) {
+      throw new RenderError(diagnostic(path, 'a resource needs a kind and metadata', doc.location));
     }
     out.push(toResource(object, doc.location));
   }

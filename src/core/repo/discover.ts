@@ -61,25 +61,35 @@ export async function discoverRepo(fs: FileSystem, rootDir: string, options: Dis
   apps.push(...(await fromSets(scan.applicationSets)));
   // App-of-apps: a parent's rendered children replace the same-named manifests read as files.
   const argoFiles = [...scan.applications, ...scan.applicationSets].map((d) => d.file);
-  const replacedApps = new Set<string>();
-  const replacedSets = new Set<string>();
-  const queue = apps.map((app) => ({ app, depth: 0 }));
+  // Manifests a parent rendered are replaced by what it rendered, matched by where they were written.
+  const consumed = new Set<string>();
+  const at = (l: { file: string; line: number }): string => `${l.file}:${l.line}`;
+  const parentOf = new Map<AppModel, AppModel>();
+  const queue = apps.map((app) => ({ app, depth: 0, ancestry: new Set<string>() }));
   for (let item = queue.shift(); item; item = queue.shift()) {
-    if (item.depth >= maxDepth || !mayHoldApps(item.app, argoFiles)) continue;
+    const key = item.app.sources.map((s) => s.dir ?? s.repoURL).join('\u0000');
+    // A parent rendering a directory an ancestor already rendered is a cycle (an app listing itself).
+    if (item.depth >= maxDepth || item.ancestry.has(key) || !mayHoldApps(item.app, argoFiles)) continue;
     const children = await renderedChildren(fs, item.app, options.render ?? {});
     diagnostics.push(...children.diagnostics);
     const found: AppModel[] = [];
     for (const doc of children.applications) found.push(finish(await parseApplication(appCtx, doc.object, doc.location, { parent: item.app.name })));
-    for (const doc of children.applicationSets) replacedSets.add(str((doc.object['metadata'] as Record<string, unknown>)['name']) ?? '');
     found.push(...(await fromSets(children.applicationSets, item.app.name)));
+    for (const doc of [...children.applications, ...children.applicationSets]) consumed.add(at(doc.location));
+    const ancestry = new Set([...item.ancestry, key]);
     for (const child of found) {
-      if (child.name === item.app.name) continue;
-      if (!child.generatedBy) replacedApps.add(child.name);
+      parentOf.set(child, item.app);
       apps.push(child);
-      queue.push({ app: child, depth: item.depth + 1 });
+      queue.push({ app: child, depth: item.depth + 1, ancestry });
     }
   }
-  const kept = apps.filter((a) => (a.parent !== undefined ? true : a.generatedBy ? !replacedSets.has(a.generatedBy) : !replacedApps.has(a.name)));
+  // A manifest some parent renders is that parent's child, not a top-level app; nor are its descendants.
+  const topOf = (a: AppModel): AppModel => {
+    let top = a;
+    for (let p = parentOf.get(top); p; p = parentOf.get(top)) top = p;
+    return top;
+  };
+  const kept = apps.filter((a) => !consumed.has(at(topOf(a).location)));
   const unique = dedupe(kept, diagnostics);
   return { root, kustomizations, directories, charts, clusters, apps: unique.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics };
 }

@@ -13,8 +13,7 @@ const commonNamespaced: readonly (readonly [string, string])[] = [
 
 export type Scope = Pick<ObjectRef, 'apiVersion' | 'kind' | 'namespace'>;
 
-/** With `everyCommonKind` false (no prune asked), only the kinds the app renders: cheaper, and enough to mention what is left. */
-export function pruneScopes(desired: readonly KubeObject[], defaultNamespace: string | undefined, everyCommonKind: boolean): Scope[] {
+export function pruneScopes(desired: readonly KubeObject[], defaultNamespace: string | undefined): Scope[] {
   const scopes = new Map<string, Scope>();
   const add = (s: Scope): void => {
     scopes.set(`${s.apiVersion}|${s.kind}|${s.namespace ?? ''}`, s);
@@ -25,7 +24,6 @@ export function pruneScopes(desired: readonly KubeObject[], defaultNamespace: st
     add({ apiVersion: o.apiVersion, kind: o.kind, namespace: typeof ns === 'string' && ns !== '' ? ns : undefined });
     if (typeof ns === 'string' && ns !== '') namespaces.add(ns);
   }
-  if (!everyCommonKind) return [...scopes.values()];
   if (defaultNamespace) namespaces.add(defaultNamespace);
   // A kind the app already renders in a namespace is listed at its own version, never twice.
   const rendered = new Set([...scopes.values()].map((s) => `${s.kind}|${s.namespace ?? ''}`));

@@ -150,7 +150,8 @@ async function findExtra(desired: readonly KubeObject[], live: LiveReader, optio
   for (const o of desired) if (!o.metadata.namespace) wanted.add(identityKey({ ...refOfObject(o), namespace: 'default' }));
   const seen = new Set<string>();
   const extra: KubeObject[] = [];
-  const scopes = pruneScopes(desired, options.destinationNamespace, options.prune === true);
+  // Listed even without --prune: the preview says what a prune would delete.
+  const scopes = pruneScopes(desired, options.destinationNamespace);
   const list = live.list.bind(live);
   // In parallel: a sync lists a dozen kinds; one after another that is most of its time.
   // A kind the cluster does not serve simply has nothing to prune.

@@ -4,6 +4,9 @@ import { applyRendered } from '../../core/sync/applyRendered';
 import { DiskFileSystem } from '../../node/diskFileSystem';
 import type { DriftController, OverlayState } from '../driftController';
 import { pickOverlay } from '../overlayPicker';
+import { appNameOf } from '../appName';
+import { confirmSync } from './syncConfirmation';
+import { readSettings } from '../settings';
 import type { Logger } from '../../core/ports';
 
 /**
@@ -33,8 +36,13 @@ export async function syncCommand(drift: DriftController, logger: Logger, target
     drifted.length > 0 ? `Out of sync: ${drifted.map((d) => `${d.kind}/${d.name}`).join(', ')}.` : 'Nothing is out of sync.',
     unsaved.length > 0 ? `Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.` : '',
   ].filter(Boolean).join('\n');
-  const choice = await vscode.window.showWarningMessage(`Sync ${vscode.workspace.asRelativePath(overlay.dir)} to context "${kube.contextName}"?`, { modal: true, detail }, 'Sync');
-  if (choice !== 'Sync') return;
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage('Driftline: this workspace is not trusted; cluster writes are disabled. Trust the workspace to sync.');
+    return;
+  }
+  const namespaces = [...new Set(rendered.value.resources.map((r) => r.object.metadata['namespace']).filter((n): n is string => typeof n === 'string'))];
+  const syncTarget = { appName: appNameOf(vscode.workspace.asRelativePath(overlay.dir)), context: kube.contextName, namespaces };
+  if (!(await confirmSync(syncTarget, detail, readSettings().protectedTargets))) return;
 
   const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Driftline: syncing to ${kube.contextName}`, cancellable: false },

@@ -65,10 +65,12 @@ function panelTitle(dir: string): string {
   return `Drift: ${vscode.workspace.asRelativePath(dir)}`;
 }
 
+/** `{ overlay, ref }` from commands and CodeLens, or an Apps tree node (`{ overlay: OverlayState }`). */
 function overlayArgument(target: unknown): { overlay: string; ref: ObjectRef | undefined } | undefined {
   if (isOverlayResource(target)) return { overlay: target.overlay, ref: target.ref };
-  if (typeof target === 'object' && target !== null && typeof (target as { overlay?: unknown }).overlay === 'string') {
-    return { overlay: (target as { overlay: string }).overlay, ref: undefined };
-  }
-  return undefined;
+  if (typeof target !== 'object' || target === null) return undefined;
+  const overlay = (target as { overlay?: unknown }).overlay;
+  if (typeof overlay === 'string') return { overlay, ref: undefined };
+  const dir = typeof overlay === 'object' && overlay !== null ? (overlay as { dir?: unknown }).dir : undefined;
+  return typeof dir === 'string' ? { overlay: dir, ref: undefined } : undefined;
 }

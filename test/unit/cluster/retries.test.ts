@@ -30,11 +30,12 @@ test('backoff doubles from 250 ms to a 30 s cap, each delay drawn from [d/2, d]'
   }
 });
 
-test('a Retry-After longer than the backoff wins, capped at the maximum delay', () => {
+test('a Retry-After longer than the backoff wins, even past the maximum delay, up to five minutes', () => {
   const backoff = new Backoff(defaultRetryPolicy, () => 1);
   assert.equal(backoff.next(5), 5000);
-  assert.equal(backoff.next(3600), 30_000);
-  assert.equal(backoff.next(0), 1000);
+  assert.equal(backoff.next(60), 60_000);
+  assert.equal(backoff.next(3600), 300_000);
+  assert.equal(backoff.next(0), 2000);
 });
 
 test('failing lists retry on the backoff schedule, then sync', async () => {

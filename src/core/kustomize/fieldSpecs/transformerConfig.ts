@@ -6,6 +6,8 @@ import { nameReferenceSpecs } from './nameReferenceSpecs';
 import { namespaceSpecs } from './namespaceSpecs';
 import { nameSuffixSpecs } from './nameSuffixSpecs';
 import { templateLabelsSpecs } from './templateLabelsSpecs';
+import { imagesSpecs } from './imagesSpecs';
+import { replicasSpecs } from './replicasSpecs';
 
 // kustomize's TransformerConfig (api/internal/plugins/builtinconfig): the builtin tables
 // plus whatever `configurations` and `crds` add, merged upward from every layer below.
@@ -18,7 +20,7 @@ export interface TransformerConfig {
   readonly templateLabels: readonly FieldSpec[];
   readonly commonAnnotations: readonly FieldSpec[];
   readonly nameReference: readonly NameBackReference[];
-  /** Carried for the images, replicas and vars transformers; their builtin tables live with them. */
+  /** The vars table's builtin entries live with the vars transformer. */
   readonly images: readonly FieldSpec[];
   readonly replicas: readonly FieldSpec[];
   readonly varReference: readonly FieldSpec[];
@@ -44,6 +46,8 @@ export const builtinConfig: TransformerConfig = {
   templateLabels: templateLabelsSpecs,
   commonAnnotations: commonAnnotationsSpecs,
   nameReference: nameReferenceSpecs,
+  images: imagesSpecs,
+  replicas: replicasSpecs,
 };
 
 /** Merges `b` into `a`; a conflict names the table (`commonLabels`, `nameReference`, …) and the spec. */

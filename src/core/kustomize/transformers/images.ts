@@ -3,29 +3,43 @@ import { RenderError, diagnostic } from '../../result';
 import type { FieldWrite } from '../../provenance';
 import { kindOf } from '../resource';
 import { listField, type Kustomization } from '../kustomization';
+import { layerConfig } from '../fieldSpecs/layerConfig';
+import { walkFieldSpec } from '../fieldSpecs/walkFieldSpec';
+import { imageMatcher, updateImage, type ImageChange } from './imageReference';
 import type { TransformerInput } from './pipeline';
 
-interface ImageRule {
+// kustomize's ImageTagTransformer (v5.7.1), once per `images` entry: the legacy filter
+// rewrites `image` in every `containers`/`initContainers` list at any depth, then the
+// fieldSpec filter rewrites the `images` table's fields (builtin plus `configurations`).
+// Both passes see the first pass's result, so a non-idempotent change (tagSuffix) can
+// apply twice, exactly as kubectl does.
+
+interface ImageRule extends ImageChange {
   readonly matcher: RegExp;
-  readonly newName?: string;
-  readonly newTag?: string;
-  readonly digest?: string;
   readonly write: FieldWrite;
 }
 
-export function transformImages({ ctx, kustomization: k, resources }: TransformerInput): void {
+export async function transformImages({ ctx, kustomization: k, resources }: TransformerInput): Promise<void> {
   const rules = listField(k, 'images').map((entry, index, list) => toRule(k, entry, index, list));
   if (rules.length === 0) return;
-  for (const r of resources) {
-    if (kindOf(r) === 'CustomResourceDefinition') continue;
-    visitContainers(r.object, (container) => {
-      for (const rule of rules) {
-        const image = container['image'];
-        if (typeof image !== 'string' || !rule.matcher.test(image)) continue;
-        container['image'] = updateImage(image, rule);
-        ctx.provenance.record(container, 'image', rule.write);
-      }
-    });
+  const specs = (await layerConfig(ctx, k)).images;
+  const onError = (message: string): never => {
+    throw new RenderError(diagnostic(k.file, `images transformation failed: ${message}`, k.at(k.data, 'images')));
+  };
+  for (const rule of rules) {
+    const set = (parent: Record<string, unknown>, key: string): void => {
+      const image = parent[key];
+      if (typeof image !== 'string' || !rule.matcher.test(image)) return;
+      parent[key] = updateImage(image, rule);
+      // The fieldSpec pass often rewrites what the legacy pass just wrote: one write, not two.
+      if (ctx.provenance.of(parent, key)[0] !== rule.write) ctx.provenance.record(parent, key, rule.write);
+    };
+    for (const r of resources) {
+      // kustomize never rewrites images inside a CRD (kustomize issue #890).
+      if (kindOf(r) === 'CustomResourceDefinition') continue;
+      visitContainers(r.object, (container) => set(container, 'image'));
+      for (const spec of specs) walkFieldSpec(r.object, spec, { onError }, set);
+    }
   }
 }
 
@@ -40,22 +54,13 @@ function toRule(k: Kustomization, entry: unknown, index: number, list: unknown[]
     if (typeof v !== 'string' && typeof v !== 'number') throw new RenderError(diagnostic(k.file, `images ${name} must be a string`, k.at(entry, name)));
     return String(v);
   };
-  const newName = field('newName');
-  const newTag = field('newTag');
-  const digest = field('digest');
+  const change: ImageChange = { newName: field('newName'), newTag: field('newTag'), digest: field('digest'), tagSuffix: field('tagSuffix') };
   // The line a user edits to change the image: the tag first, as it changes most often.
-  const decisive = newTag !== undefined ? 'newTag' : digest !== undefined ? 'digest' : newName !== undefined ? 'newName' : 'name';
-  return {
-    // kustomize does not escape the name (api/internal/image/image.go IsImageMatched).
-    matcher: new RegExp(`^${entry['name']}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`),
-    newName,
-    newTag,
-    digest,
-    write: { ...k.at(entry, decisive), operation: 'images' },
-  };
+  const decisive = (['newTag', 'digest', 'tagSuffix', 'newName'] as const).find((f) => change[f] !== undefined) ?? 'name';
+  return { ...change, matcher: imageMatcher(entry['name']), write: { ...k.at(entry, decisive), operation: 'images' } };
 }
 
-/** Every `containers` and `initContainers` list at any depth, as kustomize's legacy image filter walks them. */
+/** The legacy filter's walk: children first, then the `containers`/`initContainers` list itself. */
 function visitContainers(node: unknown, visit: (container: Record<string, unknown>) => void): void {
   if (Array.isArray(node)) {
     for (const item of node) visitContainers(item, visit);
@@ -63,38 +68,9 @@ function visitContainers(node: unknown, visit: (container: Record<string, unknow
   }
   if (!isRecord(node)) return;
   for (const [key, value] of Object.entries(node)) {
+    visitContainers(value, visit);
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
       for (const c of value) if (isRecord(c)) visit(c);
     }
-    visitContainers(value, visit);
   }
-}
-
-/** Splits an image reference into name, tag and digest; a registry's `host:port/` is part of the name. */
-export function splitImage(image: string): { name: string; tag: string; digest: string } {
-  const slash = image.indexOf('/');
-  const offset = slash > 0 ? slash : 0;
-  const search = image.slice(offset);
-  const at = search.indexOf('@');
-  const colon = search.indexOf(':');
-  if (colon < 0 && at < 0) return { name: image, tag: '', digest: '' };
-  if (at >= 0 && (at < colon || colon < 0)) return { name: image.slice(0, offset + at), tag: '', digest: image.slice(offset + at + 1) };
-  if (at >= 0) return { name: image.slice(0, offset + colon), tag: image.slice(offset + colon + 1, offset + at), digest: image.slice(offset + at + 1) };
-  return { name: image.slice(0, offset + colon), tag: image.slice(offset + colon + 1), digest: '' };
-}
-
-function updateImage(image: string, rule: ImageRule): string {
-  let { name, tag, digest } = splitImage(image);
-  if (rule.newName) name = rule.newName;
-  if (rule.newTag && rule.digest) {
-    tag = rule.newTag;
-    digest = rule.digest;
-  } else if (rule.newTag) {
-    tag = rule.newTag;
-    digest = '';
-  } else if (rule.digest) {
-    tag = '';
-    digest = rule.digest;
-  }
-  return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
 }

@@ -1,0 +1,102 @@
+import { stringify } from 'yaml';
+import type { AppResources, Obj } from './baseResources';
+import { yamlFile, type FuzzFile } from './fuzzCase';
+import type { Random } from './random';
+import { annotationKey, images, labelValue, plainValues } from './values';
+
+// `patches` (strategic merge and JSON 6902; inline, from a file, with targets), and the
+// deprecated `patchesStrategicMerge` / `patchesJson6902`, aimed at what the bases hold.
+
+export interface Layer {
+  readonly rng: Random;
+  readonly files: Record<string, FuzzFile>;
+  /** The layer's directory, relative to the case root. */
+  readonly dir: string;
+  readonly k: Obj;
+  readonly apps: readonly AppResources[];
+}
+
+function push(k: Obj, field: string, item: unknown): void {
+  const list = (k[field] ??= []) as unknown[];
+  list.push(item);
+}
+
+function workloadOf(app: AppResources): string {
+  return app.kinds.has('Deployment') ? 'Deployment' : 'StatefulSet';
+}
+
+function smpPatch(rng: Random, app: AppResources): Obj {
+  const c: Obj = { name: app.app };
+  const pick = rng.int(0, 4);
+  if (pick === 0) c['image'] = rng.pick(images);
+  if (pick <= 1) c['env'] = [{ name: rng.pick(['FEATURE_X', 'LOG_LEVEL']), value: labelValue(rng) }];
+  if (pick === 2) c['resources'] = { limits: { cpu: rng.pick(['500m', '2']), memory: '512Mi' } };
+  if (pick === 3) c['ports'] = [{ name: 'metrics', containerPort: 9102 }];
+  const spec: Obj = { template: { spec: { containers: [c] } } };
+  if (pick === 4) (spec['template'] as Obj)['metadata'] = { annotations: { [annotationKey(rng)]: labelValue(rng) } };
+  if (rng.chance(0.4)) spec['replicas'] = rng.int(2, 6);
+  const patch: Obj = { apiVersion: 'apps/v1', kind: workloadOf(app), metadata: { name: app.app }, spec };
+  if (rng.chance(0.1)) ((spec['template'] as Obj)['spec'] as Obj)['containers'] = [{ name: 'sidecar', $patch: 'delete' }];
+  return patch;
+}
+
+function jsonOps(rng: Random): Obj[] {
+  const ops: Obj[] = [];
+  const count = rng.int(1, 3);
+  for (let i = 0; i < count; i++) {
+    const choice = rng.int(0, 4);
+    if (choice === 0) ops.push({ op: 'replace', path: '/spec/template/spec/containers/0/image', value: rng.pick(images) });
+    if (choice === 1) ops.push({ op: 'add', path: '/spec/replicas', value: rng.int(1, 9) });
+    if (choice === 2) ops.push({ op: 'add', path: '/metadata/labels/patched', value: rng.pick(plainValues) });
+    if (choice === 3) ops.push({ op: 'add', path: '/spec/template/spec/containers/0/args', value: ['--json-patched', labelValue(rng)] });
+    if (choice === 4) ops.push({ op: 'add', path: '/metadata/annotations', value: { [annotationKey(rng)]: labelValue(rng) } });
+  }
+  return ops;
+}
+
+function target(rng: Random, app: AppResources): Obj {
+  const kind = workloadOf(app);
+  const how = rng.int(0, 3);
+  if (how === 0) return { group: 'apps', version: 'v1', kind, name: app.app };
+  if (how === 1) return { kind, labelSelector: `app=${app.app}` };
+  if (how === 2) return { kind, name: `${app.app.slice(0, 2)}.*` };
+  return { kind: rng.pick(['Deployment|StatefulSet', 'Deployment']) };
+}
+
+/** Adds one to three patches of assorted forms to the layer. */
+export function addPatches(layer: Layer): void {
+  const { rng, k, files, dir } = layer;
+  const count = rng.int(1, 3);
+  for (let i = 0; i < count; i++) {
+    const app = rng.pick(layer.apps);
+    const form = rng.int(0, 6);
+    const file = `patch-${i}.yaml`;
+    if (form === 0) push(k, 'patches', { patch: stringify(smpPatch(rng, app)) });
+    if (form === 1) {
+      files[`${dir}/${file}`] = yamlFile(smpPatch(rng, app));
+      push(k, 'patches', { path: file });
+    }
+    if (form === 2) {
+      const patch = smpPatch(rng, app);
+      (patch['metadata'] as Obj)['name'] = 'not-used';
+      push(k, 'patches', { patch: stringify(patch), target: target(rng, app) });
+    }
+    if (form === 3) push(k, 'patches', { patch: stringify(jsonOps(rng)), target: target(rng, app) });
+    if (form === 4) {
+      files[`${dir}/${file}`] = yamlFile(jsonOps(rng));
+      push(k, 'patches', { path: file, target: target(rng, app) });
+    }
+    if (form === 5) {
+      files[`${dir}/${file}`] = yamlFile(smpPatch(rng, app));
+      push(k, 'patchesStrategicMerge', file);
+    }
+    if (form === 6) {
+      files[`${dir}/${file}`] = yamlFile(jsonOps(rng));
+      push(k, 'patchesJson6902', { target: { group: 'apps', version: 'v1', kind: workloadOf(app), name: app.app }, path: file });
+    }
+  }
+  if (rng.chance(0.15)) {
+    const app = rng.pick(layer.apps);
+    if (app.kinds.has('Service')) push(k, 'patches', { patch: stringify({ $patch: 'delete', apiVersion: 'v1', kind: 'Service', metadata: { name: app.app } }) });
+  }
+}
