@@ -2,7 +2,7 @@ import type { CommitInfo } from '../core/git/gitPort';
 import { executeRevert, planRevert } from '../core/rollback/revertInGit';
 import type { AuditRecord } from '../core/sync/audit';
 import type { GitRepository } from '../node/gitRepository';
-import { auditFilePath, JsonLinesAuditLog } from './auditFile';
+import { auditFilePath, JsonLinesAuditLog } from '../node/jsonLinesAuditLog';
 import { ExitCode, fail, type Io } from './io';
 
 // `driftline rollback --mode revert`: a new commit restoring the app's files.

@@ -1,4 +1,4 @@
-import { auditPlan, auditResult, type AuditRecord } from '../core/sync/audit';
+import { auditRecord, type AuditRecord } from '../core/sync/audit';
 import { describeConflict } from '../core/sync/applyConflict';
 import { refLabel } from '../core/sync/objectRef';
 import { syncApp, type SyncOutcome, type SyncReport } from '../core/sync/syncApp';
@@ -6,7 +6,7 @@ import type { LiveReader } from '../core/sync/syncPlan';
 import type { KubeObject } from '../core/ports';
 import type { KubeClient } from '../node/kubeClient';
 import { GitRepository } from '../node/gitRepository';
-import { auditFilePath, JsonLinesAuditLog } from './auditFile';
+import { auditFilePath, JsonLinesAuditLog } from '../node/jsonLinesAuditLog';
 import { formatHealth, formatPreview, formatStep } from './syncText';
 import { ExitCode, type Io } from './io';
 
@@ -84,16 +84,7 @@ export async function runSyncFlow(io: Io, target: SyncFlowTarget, options: SyncF
 async function writeAudit(io: Io, target: SyncFlowTarget, report: SyncReport, durationMs: number): Promise<void> {
   const repo = await GitRepository.open(target.dir);
   const who = repo ? await repo.identity() : { name: undefined, email: undefined };
-  const record: AuditRecord = {
-    ...target.audit,
-    who,
-    when: new Date().toISOString(),
-    context: target.kube.contextName,
-    server: target.kube.server,
-    app: target.trackingId,
-    plan: auditPlan(report),
-    result: auditResult(report, durationMs),
-  };
+  const record = auditRecord({ ...target.audit, who, context: target.kube.contextName, server: target.kube.server, app: target.trackingId }, report, durationMs, new Date());
   const log = new JsonLinesAuditLog(auditFilePath());
   try {
     await log.append(record);

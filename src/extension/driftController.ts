@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { render, type RenderResult } from '../core/kustomize/render';
+import type { Resource } from '../core/kustomize/resource';
 import { diffRendered } from '../core/diff/diffRendered';
 import type { FieldChange, ResourceDiff } from '../core/diff/types';
 import { ClusterCache } from '../core/cluster/clusterCache';
-import type { ClusterStatus } from '../core/cluster/connectionState';
+import { scopeId, type ClusterStatus, type Scope } from '../core/cluster/connectionState';
 import { rootKustomizations } from '../core/repo/rootKustomizations';
 import { TrackingFileSystem } from '../core/trackingFileSystem';
 import { trackingIdFor } from '../core/repo/trackingIdentity';
@@ -50,6 +51,8 @@ export class DriftController implements vscode.Disposable {
   private kube: KubeClient | undefined;
   private started: Promise<void> | undefined;
   private diffTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cluster scopes changed since the last scheduled rediff; undefined: rediff everything. */
+  private changedScopes: Set<string> | undefined = new Set();
   private generation = 0;
   connection: ConnectionState = { kind: 'idle' };
 
@@ -107,6 +110,8 @@ export class DriftController implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdited(e.document.uri)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onEdited(d.uri)),
+      // A folder closed: its overlays (and the cluster scopes only they used) are released.
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rediscover()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('driftline.kubeconfig') || e.affectsConfiguration('driftline.context')) void this.reconnect();
       }),
@@ -123,6 +128,8 @@ export class DriftController implements vscode.Disposable {
     const roots = await rootKustomizations(this.fs, files.map((f) => f.fsPath));
     for (const dir of this.overlays.keys()) if (!roots.includes(dir)) this.overlays.delete(dir);
     await Promise.all(roots.map((dir) => this.renderOverlay(dir)));
+    // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
+    this.live?.watchScopes(this.renderedScopes());
     await this.rediff();
   }
 
@@ -142,7 +149,9 @@ export class DriftController implements vscode.Disposable {
         overlay.dir,
         setTimeout(() => {
           this.pendingRenders.delete(overlay.dir);
-          void this.renderOverlay(overlay.dir).then(() => this.rediff());
+          // Only this overlay's desired state changed: re-diffing the other hundreds would make
+          // every keystroke cost a full-repo diff (bench/scanLag.ts measures it).
+          void this.renderOverlay(overlay.dir).then(() => this.rediff(new Set([overlay.dir])));
         }, delay),
       );
     }
@@ -170,7 +179,7 @@ export class DriftController implements vscode.Disposable {
       this.kube = new KubeClient(kc);
       this.live = new ClusterCache({ kube: this.kube, clock: systemClock, scheduler: systemScheduler, logger: this.logger, context: this.kube.contextName });
       // Both end with the cache: its dispose drops every subscription.
-      this.live.onChange(() => this.scheduleRediff());
+      this.live.onChange((change) => this.scheduleRediff(scopeId(change.scope)));
       this.live.onStateChange(() => this.scheduleRediff());
       this.connection = { kind: 'connected', context: this.kube.contextName };
       this.logger.info(`comparing with context ${this.kube.contextName} (${this.kube.server})`);
@@ -188,22 +197,61 @@ export class DriftController implements vscode.Disposable {
     await this.rediff();
   }
 
-  /** Cluster events arrive in bursts (a sync touches many objects): coalesce them. */
-  private scheduleRediff(): void {
+  /**
+   * Cluster events arrive in bursts (a sync touches many objects): coalesce them, and re-diff
+   * only the overlays that render something in a changed scope (kind + namespace, so objects
+   * that became Extra count too). `scope` undefined (a connection state change): everything.
+   */
+  private scheduleRediff(scope?: string): void {
+    if (scope === undefined) this.changedScopes = undefined;
+    else this.changedScopes?.add(scope);
     clearTimeout(this.diffTimer);
-    this.diffTimer = setTimeout(() => void this.rediff(), 30);
+    this.diffTimer = setTimeout(() => {
+      const scopes = this.changedScopes;
+      this.changedScopes = new Set();
+      void this.rediff(scopes && this.overlaysInScopes(scopes));
+    }, 30);
   }
 
-  private async rediff(): Promise<void> {
-    const generation = ++this.generation;
+  private renderedScopes(): Scope[] {
+    const scopes = new Map<string, Scope>();
+    for (const overlay of this.overlays.values()) {
+      for (const r of overlay.rendered?.resources ?? []) {
+        const scope = scopeOf(r);
+        scopes.set(scopeId(scope), scope);
+      }
+    }
+    return [...scopes.values()];
+  }
+
+  private overlaysInScopes(scopes: ReadonlySet<string>): Set<string> {
+    const dirs = new Set<string>();
+    for (const overlay of this.overlays.values()) {
+      if (overlay.rendered?.resources.some((r) => scopes.has(scopeId(scopeOf(r))))) dirs.add(overlay.dir);
+    }
+    return dirs;
+  }
+
+  /**
+   * Re-diffs `only` these overlays (default: all). Yields to the event loop between overlays so
+   * that a full-repo diff (hundreds of overlays, seconds of work) never blocks the extension
+   * host for longer than one overlay's diff: the editor's requests to this host stay answered.
+   */
+  private async rediff(only?: ReadonlySet<string>): Promise<void> {
+    // A newer full rediff supersedes an older one; partial ones never abort it (see below).
+    const generation = only ? this.generation : ++this.generation;
     const live = this.live;
     if (live) {
-      for (const overlay of this.all) {
-        if (!overlay.rendered) continue;
+      for (const dir of only ?? [...this.overlays.keys()]) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!only && generation !== this.generation) return;
+        const overlay = this.overlays.get(dir);
+        if (!overlay?.rendered) continue;
         try {
           const diffs = await diffRendered(overlay.rendered, live, { tracking: { id: overlay.trackingId }, ignoreRules: readSettings().ignoreDifferences });
-          if (generation !== this.generation) return;
-          this.overlays.set(overlay.dir, { ...overlay, diffs });
+          // Re-rendered meanwhile: the rediff that follows that render has (or will have) the fresh diff.
+          if (this.overlays.get(dir)?.rendered !== overlay.rendered) continue;
+          this.overlays.set(dir, { ...this.overlays.get(dir) ?? overlay, diffs });
         } catch (e) {
           const reason = e instanceof Error ? e.message : String(e);
           this.connection = { kind: 'disconnected', reason };
@@ -221,4 +269,10 @@ export class DriftController implements vscode.Disposable {
     this.live?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The list+watch a rendered object's live counterpart comes from. */
+function scopeOf(r: Resource): Scope {
+  const namespace = r.object.metadata['namespace'];
+  return { apiVersion: String(r.object['apiVersion']), kind: String(r.object['kind']), ...(typeof namespace === 'string' ? { namespace } : {}) };
 }

@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): DriftlineApi {
   const codeLens = new DriftCodeLens(drift);
   // Registers the panel serializer (restores diff panels after a reload); panels open on demand.
   const diffPanels = new DiffPanels({ drift, logger, extensionUri: context.extensionUri });
+  const auditPath = vscode.Uri.joinPath(context.globalStorageUri, 'audit.jsonl').fsPath;
   const run = (what: string, action: (...args: unknown[]) => Promise<void>) => (...args: unknown[]) => action(...args).catch((e: unknown) => reportFailure(what, e, logger));
   context.subscriptions.push(
     channel,
@@ -55,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): DriftlineApi {
     registerTree('driftline.apps', new AppsTree(drift), drift, logger),
     registerTree('driftline.clusters', new ClustersTree(drift), drift, logger),
     vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], codeLens),
-    vscode.commands.registerCommand('driftline.sync', run('Sync', (target) => syncCommand(drift, logger, target))),
+    vscode.commands.registerCommand('driftline.sync', run('Sync', (target) => syncCommand(drift, logger, auditPath, target))),
     vscode.commands.registerCommand('driftline.refresh', run('Refresh', () => drift.refresh())),
     vscode.commands.registerCommand('driftline.openDiff', run('Open Diff', (target) => openDiffCommand(drift, target))),
     diffPanels,

@@ -167,10 +167,13 @@ export class FaultInjector {
   }
 }
 
-/** Writes a JSON reply but destroys the connection after the headers or half of the body. */
+/**
+ * Writes a JSON reply but destroys the connection after the headers or half of the body.
+ * Chunked, as Go's server sends a response whose headers left before its end was known.
+ */
 export function sendTruncated(response: ServerResponse, code: number, body: unknown, after: ResetFault['after'], contentType = 'application/json'): void {
   const text = Buffer.from(JSON.stringify(body));
-  response.writeHead(code, { 'Content-Type': contentType, 'Content-Length': text.length });
+  response.writeHead(code, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private' });
   if (after === 'headers') response.flushHeaders();
   else response.write(text.subarray(0, Math.floor(text.length / 2)));
   // Let the bytes leave before the reset, so the client sees a response cut short.

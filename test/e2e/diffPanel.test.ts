@@ -67,6 +67,36 @@ async function badges(): Promise<string[]> {
   return rows().locator('vscode-badge.status').allInnerTexts();
 }
 
+/**
+ * True once the workbench has written the panel's state (filter "all") to its IndexedDB storage.
+ * The web workbench flushes storage on a timer and only best-effort at unload, so a reload right
+ * after a change can restore older state; desktop VS Code flushes at shutdown.
+ */
+async function panelStatePersisted(): Promise<boolean> {
+  // Runs in the page: no named inner functions (tsx would wrap them in a missing `__name`).
+  return page().evaluate(async () => {
+    const found: boolean[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const open = indexedDB.open(info.name ?? '');
+        open.onsuccess = () => done(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const values = await new Promise<unknown[]>((done, fail) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => done(request.result as unknown[]);
+          request.onerror = () => fail(request.error);
+        });
+        found.push(values.some((v) => typeof v === 'string' && v.includes('driftline.diff') && /filter\W+all/.test(v)));
+      }
+      db.close();
+    }
+    return found.includes(true);
+  });
+}
+
 let broken = false;
 async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
   if (broken) {
@@ -185,6 +215,7 @@ describe('diff panel in VS Code', { timeout: 600_000 }, () => {
     // Close the native diff so the panel is the visible editor again, then reload the window.
     await runCommand(page(), 'View: Close Editor');
     await rows().first().waitFor({ state: 'visible', timeout: waitTimeout });
+    await waitFor(() => panelStatePersisted(), { timeout: 120_000, interval: 1_000, message: 'the workbench to persist the panel state' });
     await page().reload();
     await page().locator('.monaco-workbench').waitFor({ state: 'visible', timeout: waitTimeout });
     await row('Service', 'guestbook').first().waitFor({ state: 'visible', timeout: waitTimeout });
@@ -197,8 +228,9 @@ describe('diff panel in VS Code', { timeout: 600_000 }, () => {
     // Positive control: the panel's own console reaches this test, so "no refusals" means something.
     await panel().locator('body').evaluate(() => console.error('driftline-console-probe'));
     await waitFor(() => consoleErrors.includes('driftline-console-probe'), { timeout: 10_000, message: 'the panel console probe' });
-    const workers = page().workers().map((w) => w.url());
-    consoleLines.push(`[workers] ${workers.join(' ')}`);
+    // The editor worker script was fetched (to start it from a blob: URL), and Monaco never fell back.
+    const fetched = await panel().locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    assert.ok(fetched.some((url) => url.endsWith('/dist/webview/editor.worker.js')), `editor.worker.js not fetched:\n${fetched.join('\n')}`);
     const problems = consoleErrors.filter((text) => /CSP violation|Content Security Policy|Could not create web worker/i.test(text));
     assert.deepEqual(problems, [], `console:\n${problems.join('\n')}`);
   }));

@@ -13,7 +13,7 @@ import { launchBrowser, openWorkbench, type BrowserSession } from './support/bro
 import { repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
 import { copyExamples, type TempWorkspace } from './support/workspace';
 import {
-  clickDialogButton, lineDecorations, openFile, runCommand, screenshot, waitFor, type LineDecorations,
+  clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
 
 const overlay = 'apps/guestbook/overlays/production';
@@ -137,9 +137,21 @@ describe('drift slice in VS Code', { timeout: 600_000 }, () => {
       `only the newTag line may carry a Driftline hint:\n${describeLines(lines)}`);
   }));
 
-  it('Driftline: Sync asks for confirmation, restores the cluster and clears the hint', async (t) => step(t, 'sync', async () => {
+  it('Driftline: Sync previews, asks for the protected-target name and the takeover, restores the cluster and clears the hint', async (t) => step(t, 'sync', async () => {
     await runCommand(page(), 'Driftline: Sync');
-    await clickDialogButton(page(), 'Sync');
+    // The overlay deploys to guestbook-prod: a protected target ("prod"), so the modal
+    // (showing the server's dry-run prediction) leads to a typed confirmation.
+    const dialog = page().locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
+    assert.match(await dialog.innerText(), /Server dry run: 0 to create, 1 to change/);
+    await screenshot(page(), '02a-sync-preview.png');
+    await clickDialogButton(page(), 'Continue…');
+    await typeIntoQuickInput(page(), 'guestbook-production');
+    // kubectl-set owns the image now: taking it over needs its own confirmation.
+    await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
+    assert.match(await dialog.innerText(), /kubectl-set/);
+    await screenshot(page(), '02b-sync-conflict.png');
+    await clickDialogButton(page(), 'Overwrite');
 
     let lines: LineDecorations[] = [];
     await waitFor(async () => {

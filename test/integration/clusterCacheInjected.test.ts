@@ -192,3 +192,25 @@ test('an expired token turns a scope unauthorised at its next reconnect', async 
   assert.equal(cache.status().scopes[0]?.lastError?.code, 401);
   cache.dispose();
 });
+
+test('a kind whose CRD is installed later: 404 while missing, then discovery is refreshed and it syncs', async () => {
+  const cache = newCache();
+  const widgets = { apiVersion: 'example.driftline.dev/v1', kind: 'Widget', namespace: 'open' };
+  await assert.rejects(cache.list(widgets.apiVersion, widgets.kind, widgets.namespace), /reconnecting/);
+  assert.equal(cache.status().scopes[0]?.lastError?.code, 404);
+  const crd = await rawRequest(server, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+    method: 'POST',
+    body: {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.driftline.dev' },
+      spec: {
+        group: 'example.driftline.dev', scope: 'Namespaced', names: { kind: 'Widget', listKind: 'WidgetList', plural: 'widgets', singular: 'widget' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
+    },
+  });
+  assert.equal(crd.status, 201, crd.body);
+  const created = await rawRequest(server, '/apis/example.driftline.dev/v1/namespaces/open/widgets', { method: 'POST', body: { ...widgets, metadata: { name: 'w1', namespace: 'open' }, spec: { size: 1 } } });
+  assert.equal(created.status, 201, created.body);
+  assert.ok(await eventually(async () => cache.status().state === 'connected' && (await cache.get({ ...widgets, name: 'w1' })) !== undefined, 5_000), JSON.stringify(cache.status()));
+  cache.dispose();
+});

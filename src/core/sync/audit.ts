@@ -70,3 +70,18 @@ export function auditResult(report: SyncReport, durationMs: number): AuditRecord
     durationMs,
   };
 }
+
+export interface AuditSubject {
+  readonly action: AuditRecord['action'];
+  readonly revision: string | undefined;
+  readonly rollback?: AuditRecord['rollback'];
+  readonly who: AuditRecord['who'];
+  readonly context: string;
+  readonly server: string;
+  readonly app: string;
+}
+
+/** The record for one finished sync or rollback; the CLI and the editor write the same thing. */
+export function auditRecord(subject: AuditSubject, report: SyncReport, durationMs: number, when: Date): AuditRecord {
+  return { ...subject, when: when.toISOString(), plan: auditPlan(report), result: auditResult(report, durationMs) };
+}

@@ -114,6 +114,15 @@ export async function clickDialogButton(page: Page, label: string, timeout = 30_
   await dialog.waitFor({ state: 'hidden', timeout });
 }
 
+/** Types into the open quick input (an input box such as a typed confirmation) and presses Enter. */
+export async function typeIntoQuickInput(page: Page, text: string, timeout = 30_000): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(text);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+}
+
 /** Saves a PNG into artifacts/e2e/ (git-ignored) and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });

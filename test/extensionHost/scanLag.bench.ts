@@ -1,0 +1,71 @@
+// Runs inside the real extension host (code-server) on a large generated repo, started by
+// bench/scanLag.ts. Measures how long the extension host's event loop stalls while Driftline
+// scans, renders and diffs the whole repo (first scan with a cold cluster cache, then a refresh
+// with a warm one), and keystroke → hints in one overlay of that repo.
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { benchConfig, driftline, nextDrift, sleep, writeResult, type DriftEntry } from './benchSupport';
+
+export interface ScanLagConfig {
+  /** An overlay's kustomization.yaml to type in. */
+  readonly overlayFile: string;
+  readonly edits: number;
+}
+
+export interface LagFigures {
+  readonly durationMs: number;
+  readonly maxLagMs: number;
+  readonly p99LagMs: number;
+  readonly heapUsedMb: number;
+}
+
+export interface ScanLagResult {
+  readonly firstScan: LagFigures;
+  readonly refresh: LagFigures;
+  readonly keystroke: number[];
+}
+
+async function measured(work: () => Thenable<unknown>): Promise<LagFigures> {
+  // 10 ms resolution: the histogram records how late each 10 ms timer fired, i.e. how long
+  // anything else waiting for the loop (the editor's requests to this host) would have waited.
+  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const start = performance.now();
+  await work();
+  const durationMs = performance.now() - start;
+  histogram.disable();
+  return {
+    durationMs,
+    maxLagMs: histogram.max / 1e6,
+    p99LagMs: histogram.percentile(99) / 1e6,
+    heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
+  };
+}
+
+const isImage = (e: DriftEntry): boolean => /\.image$/.test(e.path);
+
+export async function run(): Promise<void> {
+  const config = benchConfig<ScanLagConfig>();
+  const api = await driftline();
+  const firstScan = await measured(() => api.start());
+  const refresh = await measured(() => vscode.commands.executeCommand('driftline.refresh'));
+
+  const file = config.overlayFile;
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+  await vscode.workspace.getConfiguration('driftline').update('debounceMs', 0, vscode.ConfigurationTarget.Global);
+  const line = [...Array(editor.document.lineCount).keys()].map((i) => editor.document.lineAt(i)).find((l) => /^\s*newTag:/.test(l.text));
+  if (!line) throw new Error(`no newTag: in ${file}`);
+  const original = line.text;
+  const keystroke: number[] = [];
+  for (let i = 0; i < config.edits; i++) {
+    // The cluster runs what the overlay says: changing the tag adds a drift, restoring it removes it.
+    const drifting = i % 2 === 0;
+    const updated = nextDrift(api, file, (entries) => entries.some(isImage) === drifting, 300_000);
+    const start = performance.now();
+    await editor.edit((b) => b.replace(line.range, drifting ? original.replace(/"$/, `-edit${i}"`) : original));
+    keystroke.push((await updated) - start);
+    await sleep(100);
+  }
+  const result: ScanLagResult = { firstScan, refresh, keystroke };
+  writeResult(result);
+}
