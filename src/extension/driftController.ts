@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { render, type RenderResult } from '../core/kustomize/render';
-import type { Resource } from '../core/kustomize/resource';
 import { diffRendered } from '../core/diff/diffRendered';
 import type { FieldChange, ResourceDiff } from '../core/diff/types';
 import { ClusterCache } from '../core/cluster/clusterCache';
-import { scopeId, type ClusterStatus, type Scope } from '../core/cluster/connectionState';
+import { scopeId, type ClusterStatus } from '../core/cluster/connectionState';
 import { rootKustomizations } from '../core/repo/rootKustomizations';
 import { TrackingFileSystem } from '../core/trackingFileSystem';
 import { trackingIdFor } from '../core/repo/trackingIdentity';
@@ -14,6 +13,7 @@ import { KubeClient } from '../node/kubeClient';
 import { loadKubeConfig } from '../node/kubeConfigLoader';
 import { systemClock, systemScheduler } from '../node/systemTime';
 import { BufferFileSystem } from './bufferFileSystem';
+import { overlaysInScopes, renderedScopes } from './overlayScopes';
 import { readSettings } from './settings';
 
 /** One deployable kustomization and what Driftline knows about it. */
@@ -129,7 +129,7 @@ export class DriftController implements vscode.Disposable {
     for (const dir of this.overlays.keys()) if (!roots.includes(dir)) this.overlays.delete(dir);
     await Promise.all(roots.map((dir) => this.renderOverlay(dir)));
     // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
-    this.live?.watchScopes(this.renderedScopes());
+    this.live?.watchScopes(renderedScopes(this.overlays.values()));
     await this.rediff();
   }
 
@@ -209,27 +209,8 @@ export class DriftController implements vscode.Disposable {
     this.diffTimer = setTimeout(() => {
       const scopes = this.changedScopes;
       this.changedScopes = new Set();
-      void this.rediff(scopes && this.overlaysInScopes(scopes));
+      void this.rediff(scopes && overlaysInScopes(this.overlays.values(), scopes));
     }, 30);
-  }
-
-  private renderedScopes(): Scope[] {
-    const scopes = new Map<string, Scope>();
-    for (const overlay of this.overlays.values()) {
-      for (const r of overlay.rendered?.resources ?? []) {
-        const scope = scopeOf(r);
-        scopes.set(scopeId(scope), scope);
-      }
-    }
-    return [...scopes.values()];
-  }
-
-  private overlaysInScopes(scopes: ReadonlySet<string>): Set<string> {
-    const dirs = new Set<string>();
-    for (const overlay of this.overlays.values()) {
-      if (overlay.rendered?.resources.some((r) => scopes.has(scopeId(scopeOf(r))))) dirs.add(overlay.dir);
-    }
-    return dirs;
   }
 
   /**
@@ -269,10 +250,4 @@ export class DriftController implements vscode.Disposable {
     this.live?.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The list+watch a rendered object's live counterpart comes from. */
-function scopeOf(r: Resource): Scope {
-  const namespace = r.object.metadata['namespace'];
-  return { apiVersion: String(r.object['apiVersion']), kind: String(r.object['kind']), ...(typeof namespace === 'string' ? { namespace } : {}) };
 }

@@ -14,6 +14,8 @@ import { selectContextCommand } from './commands/selectContextCommand';
 import { AppsTree } from './views/appsTree';
 import { RenderQuickFixes } from './renderQuickFixes';
 import { ClustersTree } from './views/clustersTree';
+import { HistoryTree } from './views/historyTree';
+import { rollbackCommand } from './commands/rollbackCommand';
 import { DiffPanels } from './webviewHost/diffPanels';
 
 // Activation stays cheap: no I/O here. The drift controller starts when a YAML
@@ -39,9 +41,9 @@ export function activate(context: vscode.ExtensionContext): DriftlineApi {
   const problems = new RenderProblems(drift);
   const documents = new ManifestDocuments(drift);
   const codeLens = new DriftCodeLens(drift);
-  // Registers the panel serializer (restores diff panels after a reload); panels open on demand.
-  const diffPanels = new DiffPanels({ drift, logger, extensionUri: context.extensionUri });
   const auditPath = vscode.Uri.joinPath(context.globalStorageUri, 'audit.jsonl').fsPath;
+  // Registers the panel serializer (restores diff panels after a reload); panels open on demand.
+  const diffPanels = new DiffPanels({ drift, logger, extensionUri: context.extensionUri, auditPath });
   const run = (what: string, action: (...args: unknown[]) => Promise<void>) => (...args: unknown[]) => action(...args).catch((e: unknown) => reportFailure(what, e, logger));
   context.subscriptions.push(
     channel,
@@ -55,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): DriftlineApi {
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], new RenderQuickFixes(), { providedCodeActionKinds: RenderQuickFixes.kinds }),
     registerTree('driftline.apps', new AppsTree(drift), drift, logger),
     registerTree('driftline.clusters', new ClustersTree(drift), drift, logger),
+    registerTree('driftline.history', new HistoryTree(drift), drift, logger),
+    vscode.commands.registerCommand('driftline.rollback', run('Rollback', (...args) => rollbackCommand(drift, logger, auditPath, args))),
     vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], codeLens),
     vscode.commands.registerCommand('driftline.sync', run('Sync', (target) => syncCommand(drift, logger, auditPath, target))),
     vscode.commands.registerCommand('driftline.refresh', run('Refresh', () => drift.refresh())),

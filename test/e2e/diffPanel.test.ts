@@ -14,7 +14,7 @@ import { runKubectl } from '../support/kubectlTool';
 import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
 import { artifactsDir, repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
 import { copyExamples, type TempWorkspace } from './support/workspace';
-import { openFile, runCommand, screenshot, waitFor } from './support/workbench';
+import { clickDialogButton, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor } from './support/workbench';
 
 const overlay = 'apps/guestbook/overlays/production';
 const image = 'ghcr.io/driftline/guestbook';
@@ -37,6 +37,11 @@ async function kubectl(...args: string[]): Promise<string> {
   const result = await runKubectl(args, { kubeconfig: kubeconfigPath });
   if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
   return result.stdout;
+}
+
+async function liveImage(): Promise<string> {
+  return (await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook',
+    '-o', 'jsonpath={.spec.template.spec.containers[?(@.name=="guestbook")].image}')).trim();
 }
 
 function page(): BrowserSession['page'] {
@@ -222,6 +227,32 @@ describe('diff panel in VS Code', { timeout: 600_000 }, () => {
     assert.ok((await badges()).includes('Synced'), 'the restored panel keeps the All filter');
     await waitFor(async () => (await diffSide('modified')).includes(`${image}:hotfix-1`), { timeout: waitTimeout, message: 'the restored diff' });
     await screenshot(page(), 'diff-panel-04-restored.png');
+  }));
+
+  it('Sync Selected applies only the checked resource, after the sync confirmation', async (t) => step(t, 'sync-selected', async () => {
+    const deployment = row('Deployment', 'guestbook').first();
+    await deployment.locator('vscode-checkbox').click();
+    const button = panel().locator('#sync-selected');
+    await waitFor(async () => (await button.innerText()).includes('Sync Selected (1)'), { timeout: 10_000, message: 'Sync Selected (1)' });
+    await button.click();
+    // The same flow as Driftline: Sync: the dry-run preview, then the protected-target name
+    // ("prod"), then taking over the image field kubectl-set owns.
+    const dialog = page().locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
+    const preview = await dialog.innerText();
+    assert.match(preview, /Server dry run: 0 to create, 1 to change, 0 unchanged/);
+    assert.match(preview, /Only the selected resources: Deployment guestbook-prod\/guestbook\./);
+    await screenshot(page(), 'diff-panel-05-sync-selected.png');
+    await clickDialogButton(page(), 'Continue…');
+    await typeIntoQuickInput(page(), 'guestbook-production');
+    await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
+    assert.match(await dialog.innerText(), /kubectl-set/);
+    await clickDialogButton(page(), 'Overwrite');
+
+    await waitFor(async () => (await liveImage()) === `${image}:1.4.2`, { timeout: waitTimeout, message: `live image ${image}:1.4.2` });
+    await waitFor(async () => (await deployment.locator('vscode-badge.status').innerText()) === 'Synced', { timeout: waitTimeout, message: 'the Deployment row to be Synced' });
+    await waitFor(async () => !(await diffSide('modified')).includes('hotfix-1'), { timeout: waitTimeout, message: 'the live side to show the synced image' });
+    await screenshot(page(), 'diff-panel-06-synced.png');
   }));
 
   it('ran without CSP refusals or a main-thread Monaco worker', async (t) => step(t, 'console', async () => {

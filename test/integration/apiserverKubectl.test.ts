@@ -102,8 +102,8 @@ test('diff shows what apply would change (exit 1) and nothing when in sync (exit
   for (const mode of [['--server-side'], []]) {
     const changed = await harness.kubectl(['diff', ...mode, '-f', '-'], manifest.replace('mode: a', 'mode: b'));
     assert.equal(changed.code, 1, `diff ${mode.join(' ')}: ${changed.stderr}`);
-    assert.match(changed.stdout, /^-  mode: a$/m);
-    assert.match(changed.stdout, /^\+  mode: b$/m);
+    assert.match(changed.stdout, /^- {2}mode: a$/m);
+    assert.match(changed.stdout, /^\+ {2}mode: b$/m);
     assert.doesNotMatch(changed.stdout, /^[-+]\s+(resourceVersion|annotations: \{\}|generation)/m, 'only the real change');
   }
   const live = await harness.getJson<{ data: Record<string, string> }>(ns, 'configmap/settings');

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { refOf } from '../../core/diff/diffRendered';
 import { render } from '../../core/kustomize/render';
-import type { Logger, ObjectRef } from '../../core/ports';
-import { applyRendered } from '../../core/sync/applyRendered';
+import type { KubeObject, Logger, ObjectRef } from '../../core/ports';
 import { DiskFileSystem } from '../../node/diskFileSystem';
+import { GitRepository } from '../../node/gitRepository';
+import { appNameOf } from '../appName';
 import type { DriftController } from '../driftController';
 import { describeRef, sameRef } from '../resourceRef';
+import { runEditorSync } from '../syncSession';
 
 export interface SyncResourcesTarget {
   readonly overlay: string;
@@ -13,11 +15,12 @@ export interface SyncResourcesTarget {
 }
 
 /**
- * Sync Selected (diff panel): server-side apply only the chosen resources of one overlay,
- * as rendered from disk, after the same modal confirmation as `Driftline: Sync`. Nothing is
- * pruned: a partial sync must never delete what it was not asked about.
+ * Sync Selected (diff panel): the one editor sync flow (plan → dry run → the same modal and
+ * protected-target confirmation as `Driftline: Sync` → apply → health → audit), restricted to
+ * the chosen resources of one overlay as rendered from disk. Never prunes: a partial sync
+ * must not delete what it was not asked about.
  */
-export async function syncResourcesCommand(drift: DriftController, logger: Logger, target: SyncResourcesTarget): Promise<void> {
+export async function syncResourcesCommand(drift: DriftController, logger: Logger, auditPath: string, target: SyncResourcesTarget): Promise<void> {
   await drift.start();
   const overlay = drift.overlay(target.overlay);
   const kube = drift.client;
@@ -32,32 +35,32 @@ export async function syncResourcesCommand(drift: DriftController, logger: Logge
     return;
   }
   const chosen = rendered.value.resources.filter((r) => target.refs.some((ref) => sameRef(refOf(r), ref)));
-  // A chosen resource that is gone from Git (Extra) has nothing to apply: say so instead of silently skipping.
+  // A chosen resource Git no longer has (Extra) has nothing to apply: say so rather than skip silently.
   const absent = target.refs.filter((ref) => !chosen.some((r) => sameRef(refOf(r), ref)));
   if (chosen.length === 0) {
     void vscode.window.showWarningMessage(`Driftline: nothing to apply — ${absent.map(describeRef).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not in ${where}.`);
     return;
   }
+  const desired = chosen.map((r) => r.object as unknown as KubeObject);
   const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && overlay.inputs.has(d.uri.fsPath));
-  const detail = [
-    `Server-side apply (field manager "driftline"; fields another manager owns are not taken): ${chosen.map((r) => describeRef(refOf(r))).join(', ')}.`,
-    absent.length > 0 ? `Not in Git, left alone: ${absent.map(describeRef).join(', ')}.` : '',
-    unsaved.length > 0 ? `Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.` : '',
-  ].filter(Boolean).join('\n');
-  const noun = chosen.length === 1 ? '1 resource' : `${chosen.length} resources`;
-  const choice = await vscode.window.showWarningMessage(`Sync ${noun} of ${where} to context "${kube.contextName}"?`, { modal: true, detail }, 'Sync');
-  if (choice !== 'Sync') return;
-
-  const results = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Driftline: syncing ${noun} to ${kube.contextName}`, cancellable: false },
-    () => applyRendered(kube, { ...rendered.value, resources: chosen }, { dryRun: false, trackingId: overlay.trackingId }),
+  const namespaces = [...new Set(desired.map((o) => o.metadata.namespace).filter((n): n is string => typeof n === 'string'))];
+  const repo = await GitRepository.open(overlay.dir);
+  await runEditorSync(
+    {
+      kube,
+      desired,
+      trackingId: overlay.trackingId,
+      target: { appName: appNameOf(where), context: kube.contextName, namespaces },
+      notes: [
+        `Only the selected resources: ${chosen.map((r) => describeRef(refOf(r))).join(', ')}.`,
+        absent.length > 0 ? `Not in Git, left alone: ${absent.map(describeRef).join(', ')}.` : '',
+        unsaved.length > 0 ? `Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.` : '',
+      ].filter(Boolean),
+      dir: overlay.dir,
+      audit: { action: 'sync', revision: (await repo?.commitInfo('HEAD'))?.hash },
+    },
+    logger,
+    auditPath,
   );
-  const failed = results.find((r) => r.error);
-  if (failed) {
-    logger.error(`sync of ${noun} of ${overlay.dir} failed at ${failed.object.kind}/${failed.object.metadata.name}: ${failed.error}`);
-    void vscode.window.showErrorMessage(`Driftline: sync failed at ${failed.object.kind}/${failed.object.metadata.name}: ${failed.error}`);
-    return;
-  }
-  logger.info(`synced ${results.length} selected resources of ${overlay.dir} to ${kube.contextName}`);
-  void vscode.window.showInformationMessage(`Driftline: synced ${noun} to ${kube.contextName}.`);
+  await drift.refresh();
 }

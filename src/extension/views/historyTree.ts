@@ -24,6 +24,7 @@ export class HistoryTree implements vscode.TreeDataProvider<HistoryCommit>, vsco
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
       vscode.workspace.onDidSaveTextDocument(() => this.changed.fire(undefined)),
+      drift.onDidChange(() => this.follow()),
     ];
   }
 

@@ -12,6 +12,8 @@ export interface DiffPanelDeps {
   readonly drift: DriftController;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
+  /** Where sync audit records go (the same file `Driftline: Sync` writes). */
+  readonly auditPath: string;
 }
 
 /** Webview options for new and restored panels alike: scripts on, loads limited to our roots. */
@@ -90,7 +92,7 @@ export class DiffPanel implements vscode.Disposable {
         const overlay = this.deps.drift.overlay(this.overlay);
         const refs = message.keys.map((key) => refForKey(overlay, key)).filter((r): r is ObjectRef => r !== undefined);
         if (refs.length === 0) return;
-        return this.busyWhile(() => syncResourcesCommand(this.deps.drift, this.deps.logger, { overlay: this.overlay, refs }));
+        return this.busyWhile(() => syncResourcesCommand(this.deps.drift, this.deps.logger, this.deps.auditPath, { overlay: this.overlay, refs }));
       }
       case 'openNativeDiff': {
         const ref = refForKey(this.deps.drift.overlay(this.overlay), message.key);
