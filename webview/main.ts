@@ -58,7 +58,7 @@ const toolbar = new Toolbar(filter, {
   },
 });
 
-const list = new ResourceList(element<HTMLElement & { columns: string[] }>('resource-table'), element('resource-rows'), element('empty-note'), filter, {
+const list = new ResourceList(element('resource-rows'), element('empty-note'), filter, {
   select: (key) => {
     showDiffTitle();
     toolbar.setSelection(key !== undefined, list.checked.length);

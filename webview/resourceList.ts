@@ -8,7 +8,6 @@ export interface ResourceListEvents {
 }
 
 type Checkbox = HTMLElement & { checked: boolean };
-type Table = HTMLElement & { columns: string[] };
 
 /**
  * The app's resources as a vscode-table: a checkbox for Sync Selected, the resource, and
@@ -20,7 +19,6 @@ export class ResourceList {
   private readonly checkedKeys = new Set<string>();
 
   constructor(
-    private readonly table: Table,
     private readonly body: HTMLElement,
     private readonly emptyNote: HTMLElement,
     private filter: ResourceFilter,
@@ -74,9 +72,6 @@ export class ResourceList {
     const focusedKey = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.resource-row')?.dataset['key'];
     const visible = this.visible();
     this.body.replaceChildren(...visible.map((r) => this.rowElement(r)));
-    // vscode-table sizes body cells only when its body slot changes, not when rows do:
-    // re-assigning the columns re-applies the widths to the new first row.
-    this.table.columns = [...this.table.columns];
     this.emptyNote.hidden = visible.length > 0;
     this.emptyNote.textContent = this.rows.length === 0 ? 'No resources rendered for this app.' : 'Everything is in sync. Choose “All” to browse every resource.';
     if (focusedKey) this.rowElements().find((el) => el.dataset['key'] === focusedKey)?.focus();

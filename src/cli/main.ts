@@ -65,8 +65,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       code = await runDiff(io, dir, opts);
     });
 
-  cluster(program.command('sync <dir>'))
-    .description('server-side apply the rendered overlay; without --yes, print the dry-run plan and change nothing')
+  cluster(program.command('sync <dir|app>'))
+    .description('server-side apply the rendered overlay (through Argo CD where it manages the app); without --yes, print the plan and change nothing')
+    .option('--direct', 'apply directly even where Argo CD manages the app')
     .option('--dry-run', 'ask the server what would change, change nothing')
     .option('--prune', 'delete objects of this app that Git no longer has')
     .option('--yes', 'apply the plan (without it, nothing changes)')
@@ -76,10 +77,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       code = await runSync(io, dir, opts);
     });
 
-  cluster(program.command('rollback <dir>'))
-    .description('roll an app back to a commit: a revert commit in Git (default) or an apply of the old render')
-    .requiredOption('--to <commit>', 'the commit to roll back to')
-    .option('--mode <mode>', 'revert (a new Git commit) or apply (apply the render at that commit)', 'revert')
+  cluster(program.command('rollback <dir|app>'))
+    .description('roll an app back to a commit: a revert commit in Git (default), an apply of the old render, or Argo CD\'s own rollback')
+    .requiredOption('--to <commit>', 'the commit to roll back to (with --mode argo: an Argo CD history id)')
+    .option('--mode <mode>', 'revert (a new Git commit), apply (apply the render at that commit) or argo (Argo CD rollback to a history id)', 'revert')
+    .option('--disable-auto-sync', 'argo mode: turn Argo CD auto-sync off in the same write instead of refusing')
     .option('--yes', 'do it (without it, print the plan and change nothing)')
     .option('--stash', 'revert mode: stash uncommitted work first instead of refusing')
     .option('--push', 'revert mode: push the new commit')

@@ -8,7 +8,8 @@ import { DiskFileSystem, toCorePath } from '../node/diskFileSystem';
 import { GitRepository } from '../node/gitRepository';
 import { KubeClient } from '../node/kubeClient';
 import { loadKubeConfig } from '../node/kubeConfigLoader';
-import type { ClusterOptions } from './clusterTarget';
+import { renderAndConnect, type ClusterOptions } from './clusterTarget';
+import { argoTargetFor, runArgoRollback } from './argoMode';
 import { ExitCode, fail, failWith, type Io } from './io';
 import { runRevert } from './rollbackRevert';
 import { parseDuration } from './syncCommand';
@@ -25,12 +26,14 @@ export interface RollbackCommandOptions extends ClusterOptions {
   readonly forceConflicts?: boolean;
   readonly autoSync?: boolean;
   readonly timeout?: string;
+  readonly disableAutoSync?: boolean;
 }
 
 export async function runRollback(io: Io, dir: string, options: RollbackCommandOptions): Promise<number> {
-  if (options.mode !== 'revert' && options.mode !== 'apply') return fail(io, `unknown --mode '${options.mode}' (revert or apply)`);
+  if (options.mode !== 'revert' && options.mode !== 'apply' && options.mode !== 'argo') return fail(io, `unknown --mode '${options.mode}' (revert, apply or argo)`);
   const timeoutMs = parseDuration(options.timeout ?? '2m');
   if (timeoutMs === undefined) return fail(io, `cannot read --timeout '${options.timeout}' (e.g. 2m, 90s)`);
+  if (options.mode === 'argo') return argoRollback(io, dir, options, timeoutMs);
   const overlayDir = toCorePath(dir);
   const repo = await GitRepository.open(dir);
   if (!repo) return fail(io, `${dir} is not inside a Git repository`);
@@ -71,4 +74,13 @@ export async function runRollback(io: Io, dir: string, options: RollbackCommandO
   );
   if (code === ExitCode.Ok && options.yes) io.stderr(`driftline: the cluster now runs ${target.hash.slice(0, 12)} while Git's HEAD differs; revert in Git (--mode revert) to make it stick\n`);
   return code;
+}
+
+/** `--mode argo`: Argo CD's own rollback to a history id, through the Application's operation field. */
+async function argoRollback(io: Io, dirOrApp: string, options: RollbackCommandOptions, timeoutMs: number): Promise<number> {
+  const target = await renderAndConnect(dirOrApp, options);
+  if (!target.ok) return typeof target.error === 'string' ? fail(io, target.error) : failWith(io, target.error, toCorePath('.'));
+  const argo = await argoTargetFor(target.value.kube, target.value.app);
+  if (!argo) return fail(io, `${dirOrApp} is not managed by Argo CD on context ${target.value.kube.contextName} (no Application found); use --mode revert or apply`);
+  return runArgoRollback(io, argo, { ...options, timeoutMs, dir: dirOrApp });
 }

@@ -4,6 +4,7 @@ import type { KubeObject } from '../core/ports';
 import { renderAndConnect, type ClusterOptions } from './clusterTarget';
 import { fail, failWith, type Io } from './io';
 import { runSyncFlow } from './syncFlow';
+import { argoTargetFor, runArgoSync } from './argoMode';
 
 export interface SyncCommandOptions extends ClusterOptions {
   readonly dryRun?: boolean;
@@ -12,6 +13,8 @@ export interface SyncCommandOptions extends ClusterOptions {
   readonly forceConflicts?: boolean;
   /** `2m`, `90s`, `500ms` or plain seconds. */
   readonly timeout?: string;
+  /** Apply directly even where Argo CD manages the app. */
+  readonly direct?: boolean;
 }
 
 /** Milliseconds of a duration like `2m`, `90s`, `1m30s`, `500ms` or `45`; undefined when unreadable. */
@@ -31,7 +34,9 @@ export async function runSync(io: Io, dir: string, options: SyncCommandOptions):
   if (timeoutMs === undefined) return fail(io, `cannot read --timeout '${options.timeout}' (e.g. 2m, 90s)`);
   const target = await renderAndConnect(dir, options);
   if (!target.ok) return typeof target.error === 'string' ? fail(io, target.error) : failWith(io, target.error, toCorePath('.'));
-  const { rendered, kube, trackingId } = target.value;
+  const { rendered, kube, trackingId, app } = target.value;
+  const argo = options.direct ? undefined : await argoTargetFor(kube, app);
+  if (argo) return runArgoSync(io, argo, { ...options, timeoutMs, dir });
   const repo = await GitRepository.open(dir);
   const revision = repo ? (await repo.commitInfo('HEAD'))?.hash : undefined;
   const dirty = repo ? (await repo.dirtyPaths()).length > 0 : false;

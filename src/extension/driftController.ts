@@ -46,6 +46,7 @@ export class DriftController implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pendingRenders = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lastRenderAt = new Map<string, number>();
   private readonly fs = new BufferFileSystem();
   private live: ClusterCache | undefined;
   private kube: KubeClient | undefined;
@@ -126,7 +127,11 @@ export class DriftController implements vscode.Disposable {
   async rediscover(): Promise<void> {
     const files = await vscode.workspace.findFiles('**/{kustomization.yaml,kustomization.yml,Kustomization}', '**/node_modules/**');
     const roots = await rootKustomizations(this.fs, files.map((f) => f.fsPath));
-    for (const dir of this.overlays.keys()) if (!roots.includes(dir)) this.overlays.delete(dir);
+    for (const dir of this.overlays.keys()) {
+      if (roots.includes(dir)) continue;
+      this.overlays.delete(dir);
+      this.lastRenderAt.delete(dir);
+    }
     await Promise.all(roots.map((dir) => this.renderOverlay(dir)));
     // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
     this.live?.watchScopes(renderedScopes(this.overlays.values()));
@@ -144,15 +149,21 @@ export class DriftController implements vscode.Disposable {
     const affected = this.overlaysUsing(uri.fsPath);
     const delay = readSettings().debounceMs;
     for (const overlay of affected) {
-      clearTimeout(this.pendingRenders.get(overlay.dir));
+      // Throttle, not debounce: after a pause the keystroke renders at once (hints must follow
+      // typing within 50 ms, and a seed-sized render takes about a millisecond); while typing
+      // goes on, at most one render per `debounceMs`. A scheduled render reads the buffer when
+      // it runs, so it covers every keystroke made before then.
+      if (this.pendingRenders.has(overlay.dir)) continue;
+      const sinceLast = performance.now() - (this.lastRenderAt.get(overlay.dir) ?? -Infinity);
       this.pendingRenders.set(
         overlay.dir,
         setTimeout(() => {
           this.pendingRenders.delete(overlay.dir);
+          this.lastRenderAt.set(overlay.dir, performance.now());
           // Only this overlay's desired state changed: re-diffing the other hundreds would make
           // every keystroke cost a full-repo diff (bench/scanLag.ts measures it).
           void this.renderOverlay(overlay.dir).then(() => this.rediff(new Set([overlay.dir])));
-        }, delay),
+        }, Math.max(0, delay - sinceLast)),
       );
     }
   }

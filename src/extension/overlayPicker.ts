@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import type { DriftController, OverlayState } from './driftController';
 
-/** The overlay the active editor belongs to; asks when that is ambiguous or there is no editor. */
-export async function pickOverlay(drift: DriftController, title: string): Promise<OverlayState | undefined> {
-  const active = vscode.window.activeTextEditor?.document.uri;
+/**
+ * The overlay `file` (default: the active editor's document) belongs to; asks when that is
+ * ambiguous or there is no such file.
+ */
+export async function pickOverlay(drift: DriftController, title: string, file?: vscode.Uri): Promise<OverlayState | undefined> {
+  const active = file ?? vscode.window.activeTextEditor?.document.uri;
   const candidates = active?.scheme === 'file' ? drift.overlaysUsing(active.fsPath) : [];
   if (candidates.length === 1) return candidates[0];
   const choices = (candidates.length > 0 ? candidates : drift.all).map((o) => ({

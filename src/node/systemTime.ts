@@ -10,3 +10,11 @@ export const systemScheduler: Scheduler = {
     return { dispose: () => clearTimeout(timer) };
   },
 };
+
+/** Real timers that keep the process alive: for waits the CLI is doing on purpose (following an operation). */
+export const awaitedScheduler: Scheduler = {
+  schedule(callback, ms) {
+    const timer = setTimeout(callback, ms);
+    return { dispose: () => clearTimeout(timer) };
+  },
+};

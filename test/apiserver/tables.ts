@@ -74,6 +74,8 @@ const columnsByKind: Record<string, Column[]> = {
     }),
     ageColumn,
   ],
+  // apiextensions' default table: the creation time itself, not an age.
+  CustomResourceDefinition: [nameColumn, { name: 'Created At', type: 'date', description: ageColumn.description, cell: (o) => o.metadata.creationTimestamp ?? null }],
   ConfigMap: [nameColumn, { name: 'Data', type: 'integer', description: 'Number of data entries', cell: (o) => Object.keys(objectAt(o, 'data') ?? {}).length + Object.keys(objectAt(o, 'binaryData') ?? {}).length }, ageColumn],
   Secret: [nameColumn, stringColumn('Type', 'The type of the secret', (o) => String(o['type'] ?? '')), { name: 'Data', type: 'integer', description: 'Number of data entries', cell: (o) => Object.keys(objectAt(o, 'data') ?? {}).length }, ageColumn],
   Pod: [

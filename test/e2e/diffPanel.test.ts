@@ -240,7 +240,10 @@ describe('diff panel in VS Code', { timeout: 600_000 }, () => {
     const dialog = page().locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
     const preview = await dialog.innerText();
-    assert.match(preview, /Server dry run: 0 to create, 1 to change, 0 unchanged/);
+    // Only the Deployment is planned: the dry run counts nothing unchanged (the Service is not in it).
+    assert.match(preview, /Server dry run: 0 to create, \d+ to change, 0 unchanged, 0 to prune/);
+    assert.match(preview, /Deployment\/guestbook-prod\/guestbook/);
+    assert.doesNotMatch(preview, /Service/);
     assert.match(preview, /Only the selected resources: Deployment guestbook-prod\/guestbook\./);
     await screenshot(page(), 'diff-panel-05-sync-selected.png');
     await clickDialogButton(page(), 'Continue…');
@@ -252,6 +255,8 @@ describe('diff panel in VS Code', { timeout: 600_000 }, () => {
     await waitFor(async () => (await liveImage()) === `${image}:1.4.2`, { timeout: waitTimeout, message: `live image ${image}:1.4.2` });
     await waitFor(async () => (await deployment.locator('vscode-badge.status').innerText()) === 'Synced', { timeout: waitTimeout, message: 'the Deployment row to be Synced' });
     await waitFor(async () => !(await diffSide('modified')).includes('hotfix-1'), { timeout: waitTimeout, message: 'the live side to show the synced image' });
+    // The buttons come back once the sync (and its wait for health) is over.
+    await panel().locator('#busy').waitFor({ state: 'hidden', timeout: waitTimeout });
     await screenshot(page(), 'diff-panel-06-synced.png');
   }));
 

@@ -53,3 +53,13 @@ export async function settled(api: DriftlineApi, file: string, predicate: (entri
 export function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
+
+/** Replaces the value of the document's `newTag:` line, as typing would. */
+export async function setTag(editor: vscode.TextEditor, tag: string): Promise<void> {
+  const doc = editor.document;
+  const line = [...Array(doc.lineCount).keys()].map((i) => doc.lineAt(i)).find((l) => /^\s*newTag:/.test(l.text));
+  if (!line) throw new Error(`no newTag: line in ${doc.fileName}`);
+  const start = line.text.indexOf(':') + 1;
+  const applied = await editor.edit((b) => b.replace(new vscode.Range(line.lineNumber, start, line.lineNumber, line.text.length), ` "${tag}"`));
+  if (!applied) throw new Error('TextEditor.edit was not applied');
+}

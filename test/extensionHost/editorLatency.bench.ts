@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { setImage, type KubeEndpoint } from './benchKube';
-import { benchConfig, driftline, nextDrift, settled, sleep, writeResult, type DriftEntry } from './benchSupport';
+import { benchConfig, driftline, nextDrift, setTag, settled, sleep, writeResult, type DriftEntry } from './benchSupport';
 
 export interface EditorLatencyConfig {
   readonly overlayFile: string;
@@ -49,14 +49,6 @@ function bundleLoadMs(): number {
   return performance.now() - start;
 }
 
-async function setTag(editor: vscode.TextEditor, tag: string): Promise<void> {
-  const doc = editor.document;
-  const line = [...Array(doc.lineCount).keys()].map((i) => doc.lineAt(i)).find((l) => /^\s*newTag:/.test(l.text));
-  if (!line) throw new Error(`no newTag: line in ${doc.fileName}`);
-  const start = line.text.indexOf(':') + 1;
-  const applied = await editor.edit((b) => b.replace(new vscode.Range(line.lineNumber, start, line.lineNumber, line.text.length), ` "${tag}"`));
-  if (!applied) throw new Error('TextEditor.edit was not applied');
-}
 
 export async function run(): Promise<void> {
   const config = benchConfig<EditorLatencyConfig>();

@@ -4,7 +4,7 @@
 // with a warm one), and keystroke → hints in one overlay of that repo.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { benchConfig, driftline, nextDrift, sleep, writeResult, type DriftEntry } from './benchSupport';
+import { benchConfig, driftline, nextDrift, setTag, sleep, writeResult, type DriftEntry } from './benchSupport';
 
 export interface ScanLagConfig {
   /** An overlay's kustomization.yaml to type in. */
@@ -53,16 +53,15 @@ export async function run(): Promise<void> {
   const file = config.overlayFile;
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
   await vscode.workspace.getConfiguration('driftline').update('debounceMs', 0, vscode.ConfigurationTarget.Global);
-  const line = [...Array(editor.document.lineCount).keys()].map((i) => editor.document.lineAt(i)).find((l) => /^\s*newTag:/.test(l.text));
-  if (!line) throw new Error(`no newTag: in ${file}`);
-  const original = line.text;
+  const original = /newTag:\s*"?([^"\s]+)/.exec(editor.document.getText())?.[1];
+  if (!original) throw new Error(`no newTag: in ${file}`);
   const keystroke: number[] = [];
   for (let i = 0; i < config.edits; i++) {
     // The cluster runs what the overlay says: changing the tag adds a drift, restoring it removes it.
     const drifting = i % 2 === 0;
-    const updated = nextDrift(api, file, (entries) => entries.some(isImage) === drifting, 300_000);
+    const updated = nextDrift(api, file, (entries) => entries.some(isImage) === drifting, 120_000);
     const start = performance.now();
-    await editor.edit((b) => b.replace(line.range, drifting ? original.replace(/"$/, `-edit${i}"`) : original));
+    await setTag(editor, drifting ? `${original}-edit${i}` : original);
     keystroke.push((await updated) - start);
     await sleep(100);
   }

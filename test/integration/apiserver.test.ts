@@ -268,6 +268,7 @@ test('apply --dry-run=server answers without storing', async () => {
   assert.match(gone.stderr, /Error from server \(NotFound\): namespaces "ssa-dry-run-new" not found/);
 
   await kubectlOk(['apply', '--server-side', '-f', '-'], webManifest(ns, 'nginx:1.27'));
+  await rolledOut(ns, 'deployment/web');
   const before = await getJson<Deployment>(ns, 'deployment/web');
   const dry = await kubectl(['apply', '--server-side', '--dry-run=server', '-f', '-'], webManifest(ns, 'nginx:9', 7));
   assert.equal(dry.code, 0, dry.stderr);

@@ -55,6 +55,7 @@ test('a fresh cluster serves no custom kinds; applied CRDs are served, Establish
   assert.deepEqual(crd.metadata.managedFields.map((e) => [e.manager, e.operation, e.subresource]),
     [['kubectl', 'Apply', undefined], ['kube-apiserver', 'Update', 'status']]);
 
+  assert.match(await harness.kubectlOk(['get', 'crd']), /^NAME\s+CREATED AT\napplications\.argoproj\.io\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n/);
   const resources = await harness.kubectlOk(['api-resources', '--api-group=argoproj.io']);
   assert.match(resources, /^applications\s+app,apps\s+argoproj\.io\/v1alpha1\s+true\s+Application$/m);
   assert.match(resources, /^applicationsets\s+appset,appsets\s+argoproj\.io\/v1alpha1\s+true\s+ApplicationSet$/m);

@@ -12,6 +12,7 @@ import { applicationRef, readApplicationStatus, summarizeStatus } from '../../sr
 import { requestSync, writeOperation } from '../../src/core/argo/operationRequest';
 import { followOperation, describeOutcome } from '../../src/core/argo/followOperation';
 import { autoSyncRefusal, requestRollback } from '../../src/core/argo/rollback';
+import { application, applicationCrd as crd, repoURL, shaNew, shaOld } from '../support/argoFixtures';
 
 // Argo CD mode against the API emulator: the Application CRD as Argo CD installs it (no
 // status subresource), status fixtures shaped like the controller writes them, and the
@@ -20,53 +21,6 @@ import { autoSyncRefusal, requestRollback } from '../../src/core/argo/rollback';
 let server: ApiServer;
 let work: string;
 let kube: KubeClient;
-
-const repoURL = 'https://github.com/example/gitops.git';
-const shaOld = '1111111111111111111111111111111111111111';
-const shaNew = 'abc1234def5678abc1234def5678abc1234def56';
-
-const crd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'applications.argoproj.io' },
-  spec: {
-    group: 'argoproj.io',
-    names: { kind: 'Application', listKind: 'ApplicationList', plural: 'applications', singular: 'application', shortNames: ['app', 'apps'] },
-    scope: 'Namespaced',
-    versions: [{ name: 'v1alpha1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-  },
-};
-
-function application(name: string, automated: boolean): KubeObject {
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Application',
-    metadata: { name, namespace: 'argocd' },
-    spec: {
-      project: 'default',
-      source: { repoURL, path: 'apps/guestbook/overlays/staging', targetRevision: 'main' },
-      destination: { server: 'https://kubernetes.default.svc', namespace: 'guestbook' },
-      syncPolicy: { ...(automated ? { automated: { prune: true, selfHeal: true } } : {}), syncOptions: ['CreateNamespace=true'] },
-    },
-    status: {
-      sync: { status: 'OutOfSync', revision: shaNew, comparedTo: { source: { repoURL, path: 'apps/guestbook/overlays/staging', targetRevision: 'main' } } },
-      health: { status: 'Healthy' },
-      resources: [
-        { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'guestbook', name: 'guestbook', status: 'OutOfSync', health: { status: 'Healthy' } },
-        { version: 'v1', kind: 'Service', namespace: 'guestbook', name: 'guestbook', status: 'Synced', health: { status: 'Healthy' } },
-      ],
-      operationState: {
-        operation: { sync: { revision: shaOld }, initiatedBy: { automated: true } },
-        phase: 'Succeeded', message: 'successfully synced (all tasks run)', startedAt: '2026-01-01T10:00:00Z', finishedAt: '2026-01-01T10:00:05Z',
-        syncResult: { revision: shaOld, resources: [] },
-      },
-      history: [
-        { id: 1, revision: '0000000000000000000000000000000000000000', deployedAt: '2025-12-01T10:00:00Z', source: { repoURL, path: 'apps/guestbook/overlays/staging', targetRevision: 'main' } },
-        { id: 2, revision: shaOld, deployedAt: '2026-01-01T10:00:05Z', source: { repoURL, path: 'apps/guestbook/overlays/staging', targetRevision: 'main' } },
-      ],
-    },
-  };
-}
 
 async function create(object: KubeObject): Promise<void> {
   await kube.apply(object, { fieldManager: 'argocd-test', force: true, dryRun: false });

@@ -77,7 +77,7 @@ function isRemote(entry: string): boolean {
 async function loadResourceFile(ctx: BuildContext, path: string, k: Kustomization, at: { line: number; column: number }): Promise<Resource[]> {
   const text = await ctx.fs.readFile(path);
   if (text === undefined) throw new RenderError(diagnostic(k.file, `cannot read ${path}`, at));
-  const parsed = parseTracked(path, text, ctx.provenance, 'resource');
+  const parsed = parseTracked(path, text, ctx.provenance, 'resource', 'resource');
   if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(path, 'invalid YAML'));
   const out: Resource[] = [];
   const lists: Resource[] = [];

@@ -1,6 +1,15 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import { diagnostic, err, ok, type Diagnostic, type Result } from '../result';
 import type { Provenance, SourceLocation } from '../provenance';
+import { goTimestampText } from './goTimestamp';
+import { goyamlV2Value } from './goyamlV2Value';
+
+/**
+ * How plain scalars read, beyond the YAML 1.2 core schema (`yaml` package) every file uses:
+ * `resource` turns timestamps into the RFC 3339 text kustomize prints (kubernetes objects
+ * and strategic merge patches); `yaml11` reads them as yaml.v2 does (JSON 6902 patches).
+ */
+export type ScalarMode = 'plain' | 'resource' | 'yaml11';
 
 export interface ParsedDocument {
   /** The document as plain JSON-like data (null for an empty document). */
@@ -14,7 +23,7 @@ export interface ParsedDocument {
  * `provenance`, where every map key and sequence item was written, under the
  * operation name `operation`.
  */
-export function parseTracked(file: string, text: string, provenance: Provenance, operation: string): Result<ParsedDocument[]> {
+export function parseTracked(file: string, text: string, provenance: Provenance, operation: string, scalars: ScalarMode = 'plain'): Result<ParsedDocument[]> {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
   const problems: Diagnostic[] = [];
@@ -28,8 +37,8 @@ export function parseTracked(file: string, text: string, provenance: Provenance,
       problems.push(diagnostic(file, `invalid YAML: ${firstLine(e.message)}`, toLineColumn(lineCounter, e.pos[0])));
     }
     if (problems.length > 0) continue;
-    const converter = new Converter(doc, provenance, operation, locate);
-    const value = doc.contents ? converter.convert(doc.contents) : null;
+    const converter = new Converter(doc, provenance, operation, locate, scalars);
+    const value = doc.contents ? converter.convert(doc.contents, 'root', false) : null;
     parsed.push({ value, location: locate(doc.contents?.range?.[0] ?? 0) });
   }
   return problems.length > 0 ? err(problems) : ok(parsed);
@@ -44,21 +53,34 @@ function toLineColumn(lineCounter: LineCounter, offset: number): { line: number;
   return { line, column: col };
 }
 
+type Place = 'root' | 'metadata' | 'annotations' | 'annotation' | 'other';
+
+function nextPlace(place: Place, key: string): Place {
+  if (place === 'root' && key === 'metadata') return 'metadata';
+  if (place === 'metadata' && key === 'annotations') return 'annotations';
+  return place === 'annotations' ? 'annotation' : 'other';
+}
+
 class Converter {
   constructor(
     private readonly doc: Document,
     private readonly provenance: Provenance,
     private readonly operation: string,
     private readonly locate: (offset: number) => SourceLocation,
+    private readonly scalars: ScalarMode,
   ) {}
 
-  convert(node: unknown): unknown {
-    if (isAlias(node)) return this.convert(node.resolve(this.doc));
-    if (isScalar(node)) return scalarValue(node);
+  /**
+   * `place` follows the document root into `metadata.annotations`, whose values kustomize
+   * rewrites as strings on load (so they keep their text); `inFlow` is set inside `[…]`/`{…}`.
+   */
+  convert(node: unknown, place: Place, inFlow: boolean): unknown {
+    if (isAlias(node)) return this.convert(node.resolve(this.doc), place, inFlow);
+    if (isScalar(node)) return this.scalar(node, place, inFlow);
     if (isSeq(node)) {
       const list: unknown[] = [];
       node.items.forEach((item, index) => {
-        list.push(this.convert(item));
+        list.push(this.convert(item, 'other', inFlow || node.flow === true));
         this.track(list, index, item);
       });
       return list;
@@ -68,8 +90,8 @@ class Converter {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        if (key === '<<' && this.mergeInto(map, pair.value)) continue;
-        map[key] = this.convert(pair.value);
+        if (key === '<<' && this.mergeInto(map, pair.value, inFlow)) continue;
+        map[key] = this.convert(pair.value, nextPlace(place, key), inFlow || node.flow === true);
         this.track(map, key, pair.key);
       }
       return map;
@@ -77,11 +99,21 @@ class Converter {
     return null;
   }
 
+  private scalar(node: Scalar, place: Place, inFlow: boolean): unknown {
+    const value = scalarValue(node);
+    if (node.type !== 'PLAIN' || typeof node.source !== 'string' || node.tag !== undefined) return value;
+    if (this.scalars === 'yaml11') return goyamlV2Value(node.source);
+    if (this.scalars !== 'resource' || typeof value !== 'string' || place === 'annotation') return value;
+    // In a flow collection yaml.v3 re-emits a scalar holding ':' quoted, so it stays a string.
+    if (inFlow && value.includes(':')) return value;
+    return goTimestampText(value) ?? value;
+  }
+
   /** YAML merge keys (`<<: *base`): earlier explicit keys win. */
-  private mergeInto(map: Record<string, unknown>, source: unknown): boolean {
+  private mergeInto(map: Record<string, unknown>, source: unknown, inFlow: boolean): boolean {
     const sources = isSeq(source) ? source.items : [source];
     for (const item of sources) {
-      const merged = this.convert(item);
+      const merged = this.convert(item, 'other', inFlow);
       if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) return false;
       for (const [k, v] of Object.entries(merged)) {
         if (!(k in map)) map[k] = v;

@@ -18,10 +18,15 @@ import { runEditorSync } from '../syncSession';
  */
 export async function rollbackCommand(drift: DriftController, logger: Logger, auditPath: string, args: readonly unknown[] = []): Promise<void> {
   await drift.start();
-  // Menus pass different things: History items `{ overlay, commit }`; the Timeline (item, uri);
-  // the Source Control graph (provider, historyItem). Take the first that names a commit.
+  // Menus pass different things: History items `{ overlay, commit }`; the Source Control graph
+  // (provider, historyItem). Take the first that names a commit.
+  // The Timeline passes (item, uri, source), but VS Code 1.100 hands the item only to extensions
+  // that enable the proposed `timeline` API (extHostTimeline's argument processor): Driftline
+  // gets `undefined` and the file's uri. So the app is the one of the Timeline's file (which is
+  // not always the active editor's: the Timeline can be pinned), and pickCommit asks which commit.
   const fromArgument = args.map(commitFromArgument).find((c) => c !== undefined);
-  const overlay = (fromArgument?.overlay ? drift.overlay(fromArgument.overlay) : undefined) ?? (await pickOverlay(drift, 'Driftline: Rollback'));
+  const file = args.find(isFileUri);
+  const overlay = (fromArgument?.overlay ? drift.overlay(fromArgument.overlay) : undefined) ?? (await pickOverlay(drift, 'Driftline: Rollback', file));
   if (!overlay) return;
   const git = await GitRepository.open(overlay.dir);
   if (!git) {
@@ -106,10 +111,15 @@ function commitFromArgument(argument: unknown): { overlay?: string; commit: stri
     const hash = (a['commit'] as { hash?: unknown }).hash;
     if (typeof hash === 'string') return { overlay: a['overlay'], commit: hash };
   }
-  // Timeline git items: `id` is the commit; SCM graph history items: `id` too.
+  // SCM graph history items: `id` is the commit (so would be a Timeline git item's, were it passed).
   if (typeof a['id'] === 'string' && /^[0-9a-f]{7,40}$/.test(a['id'])) return { commit: a['id'] };
   if (typeof a['handle'] === 'string' && /^[0-9a-f]{7,40}$/.test(a['handle'])) return { commit: a['handle'] };
   return undefined;
+}
+
+/** The Timeline's second argument: the file whose history it shows. */
+function isFileUri(argument: unknown): argument is vscode.Uri {
+  return argument instanceof vscode.Uri && argument.scheme === 'file';
 }
 
 async function pickCommit(git: GitRepository, overlay: OverlayState): Promise<string | undefined> {

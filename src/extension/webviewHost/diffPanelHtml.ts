@@ -80,7 +80,7 @@ export function diffPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
     </div>
     <main class="content">
       <section class="resources" aria-label="Resources">
-        <vscode-table id="resource-table" zebra bordered-rows columns='["36px", "auto", "100px", "96px"]'>
+        <vscode-table id="resource-table" zebra bordered-rows columns='["9%", "auto", "23%", "22%"]'>
           <vscode-table-header slot="header">
             <vscode-table-header-cell><span class="sr-only">Sync</span></vscode-table-header-cell>
             <vscode-table-header-cell>Resource</vscode-table-header-cell>

@@ -4,6 +4,7 @@ import type { Resource } from '../resource';
 import { listField, loadKustomization, type Kustomization } from '../kustomization';
 import type { BuildContext } from '../loader';
 import { componentApiVersion } from '../validation/typeMeta';
+import { noteComponentParent } from '../fieldSpecs/layerConfig';
 
 /** Builds the kustomization in `dir` into `into` — the loader's buildKustomization, passed in to keep imports acyclic. */
 export type LayerBuilder = (ctx: BuildContext, dir: string, into: Resource[], role: KustomizationRole) => Promise<unknown>;
@@ -31,6 +32,7 @@ export async function accumulateComponents(ctx: BuildContext, k: Kustomization, 
     if (component.data['kind'] !== 'Component') {
       throw new RenderError(diagnostic(k.file, `component '${entry}' is a Kustomization; a components entry must have kind: Component and apiVersion: ${componentApiVersion} (list it under resources instead?)`, at));
     }
+    noteComponentParent(ctx, dir, k);
     await build(ctx, dir, resources, 'component');
   }
 }

@@ -8,6 +8,7 @@ import type { BuildContext } from '../loader';
 import { gvkOf, gvkSelects, mergeFieldSpecs, type FieldSpec } from './fieldSpec';
 import { layerConfig } from './layerConfig';
 import { walkFieldSpec } from './walkFieldSpec';
+import { propagateWrite, shareValue, unshare, type SharedGroup } from '../sharedValues';
 
 // kustomize's LabelTransformer and AnnotationsTransformer (api/filters/labels,
 // api/filters/annotations): for each key, every fieldSpec, creating maps where the spec
@@ -61,12 +62,21 @@ function setEntries(ctx: BuildContext, k: Kustomization, resources: readonly Res
     const applicable = specs.filter((spec) => gvkSelects(spec, gvk));
     for (const [key, value] of pairs.values) {
       const write = { ...pairs.at(key), operation };
+      // One node per key and resource: every field this call creates shares it (see sharedValues.ts).
+      const created: SharedGroup = [];
       for (const spec of applicable) {
         walkFieldSpec(r.object, spec, { createKind: 'map', ignoreGvk: true, onError }, (parent, field) => {
           const target = parent[field];
           if (!isRecord(target)) return;
+          const existed = Object.hasOwn(target, key);
+          const before = target[key];
           target[key] = value;
           ctx.provenance.record(target, key, write);
+          if (existed) propagateWrite(ctx.provenance, target, key, before, write);
+          else {
+            unshare(target, key);
+            shareValue(created, target, key);
+          }
         });
       }
     }

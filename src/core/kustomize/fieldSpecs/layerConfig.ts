@@ -10,34 +10,58 @@ import { builtinConfig, mergeConfigs, type TransformerConfig } from './transform
 // The transformer config a layer's transformers use (kustomize's accumulator tConfig): the
 // builtin tables, every sub-kustomization's config (so a base's `configurations` also
 // steer the overlay's commonLabels, namePrefix and name references), then this layer's
-// `configurations` and `crds`, then its components'.
+// `configurations` and `crds`, then its components'. A component shares its parent's
+// accumulator, so its own transformers also see the parent's `configurations` (kubectl-verified).
 
 type Cache = Map<string, Promise<TransformerConfig>>;
 
+interface RenderState {
+  readonly cache: Cache;
+  /** The kustomization whose `components` lists a component directory, set as components are accumulated. */
+  readonly parents: Map<string, Kustomization>;
+}
+
 // Keyed by the render's Provenance: one instance per render, shared by every layer.
-const caches = new WeakMap<object, Cache>();
+const states = new WeakMap<object, RenderState>();
 
 export function layerConfig(ctx: BuildContext, k: Kustomization): Promise<TransformerConfig> {
-  const cache = cacheOf(ctx);
-  let config = cache.get(k.dir);
+  const parent = k.data['kind'] === 'Component' ? stateOf(ctx).parents.get(k.dir) : undefined;
+  return configAs(ctx, k, parent);
+}
+
+/** Called before a component is built for `parent`, so its transformers find the parent's config. */
+export function noteComponentParent(ctx: BuildContext, componentDir: string, parent: Kustomization): void {
+  stateOf(ctx).parents.set(componentDir, parent);
+}
+
+function configAs(ctx: BuildContext, k: Kustomization, parent: Kustomization | undefined): Promise<TransformerConfig> {
+  return cached(ctx, parent ? `${parent.dir}\u0000${k.dir}` : k.dir, async () => {
+    const start = parent ? await cached(ctx, `own\u0000${parent.dir}`, () => computeLayerConfig(ctx, parent, builtinConfig, false)) : builtinConfig;
+    return computeLayerConfig(ctx, k, start, true);
+  });
+}
+
+function cached(ctx: BuildContext, key: string, compute: () => Promise<TransformerConfig>): Promise<TransformerConfig> {
+  const { cache } = stateOf(ctx);
+  let config = cache.get(key);
   if (!config) {
-    config = computeLayerConfig(ctx, k);
-    cache.set(k.dir, config);
+    config = compute();
+    cache.set(key, config);
   }
   return config;
 }
 
-function cacheOf(ctx: BuildContext): Cache {
-  let cache = caches.get(ctx.provenance);
-  if (!cache) {
-    cache = new Map();
-    caches.set(ctx.provenance, cache);
+function stateOf(ctx: BuildContext): RenderState {
+  let state = states.get(ctx.provenance);
+  if (!state) {
+    state = { cache: new Map(), parents: new Map() };
+    states.set(ctx.provenance, state);
   }
-  return cache;
+  return state;
 }
 
-async function computeLayerConfig(ctx: BuildContext, k: Kustomization): Promise<TransformerConfig> {
-  let config = builtinConfig;
+async function computeLayerConfig(ctx: BuildContext, k: Kustomization, start: TransformerConfig, withComponents: boolean): Promise<TransformerConfig> {
+  let config = start;
   const merge = (more: TransformerConfig, field: string, index?: number): void => {
     // Most layers add nothing: keep the shared builtin tables instead of merging them into themselves.
     if (more === config || more === builtinConfig) return;
@@ -56,22 +80,17 @@ async function computeLayerConfig(ctx: BuildContext, k: Kustomization): Promise<
     const file = await readLocal(ctx, k, 'crds', index, path);
     merge(parseCrdFile(file.path, file.text), 'crds', index);
   }
-  await mergeSubLayers(ctx, k, 'components', merge);
+  if (withComponents) await mergeSubLayers(ctx, k, 'components', merge);
   return config;
 }
 
 async function mergeSubLayers(ctx: BuildContext, k: Kustomization, field: string, merge: (more: TransformerConfig, field: string, index?: number) => void): Promise<void> {
   for (const [index, entry] of stringEntries(k, field)) {
     const dir = resolve(k.dir, entry);
-    // Built already, so usually cached; otherwise (say a layer without our transformers) load it.
-    const cached = cacheOf(ctx).get(dir);
-    if (cached) {
-      merge(await cached, field, index);
-      continue;
-    }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || (await ctx.fs.stat(dir)) !== 'directory') continue;
     const sub = await loadKustomization(ctx.fs, dir);
-    if (sub) merge(await layerConfig(ctx, sub), field, index);
+    if (!sub) continue;
+    merge(await configAs(ctx, sub, field === 'components' ? k : undefined), field, index);
   }
 }
 

@@ -10,6 +10,7 @@ import { MergeError } from './mergeError';
 import { noteRenamed, storePreviousId } from '../naming/nameHistory';
 import { patchId, resourcesWithId } from './patchIdMatch';
 import { trackedClone } from './trackedClone';
+import { forgetShared } from '../sharedValues';
 
 // Applying one parsed patch to resources, with errors located in the patch.
 
@@ -55,6 +56,7 @@ export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], ope
     storePreviousId(r);
     try {
       applyJsonPatch(ctx.provenance, r.object, operations);
+      forgetShared(r.object);
     } catch (e) {
       if (!(e instanceof JsonPatchError)) throw e;
       const at = (isRecord(e.operation) ? ctx.provenance.of(e.operation, e.field)[0] : undefined) ?? fallback;

@@ -48,7 +48,9 @@ class Operation {
         return this.add(this.target('path', 'move'), moved);
       }
       case 'copy': {
-        const copied = this.get(this.target('from', 'copy'), 'copy');
+        // v4's object lookup yields nil for a missing key: copying it writes null (kubectl-verified).
+        const from = this.target('from', 'copy');
+        const copied = Array.isArray(from.container) ? this.get(from, 'copy') : (from.container[from.key] ?? null);
         return this.add(this.target('path', 'copy'), trackedClone(copied, this.provenance, this.provenance));
       }
       case 'test':
@@ -130,7 +132,8 @@ class Operation {
 
   private replace(): void {
     const at = this.target('path', 'replace');
-    this.get(at, 'replace');
+    // Only a list index must exist: v4 replaces a missing object key as if adding it (kubectl-verified).
+    if (Array.isArray(at.container)) this.get(at, 'replace');
     const { container, key } = at;
     const value = this.value();
     if (Array.isArray(container)) {

@@ -5,6 +5,7 @@ import { chainsOf, rebuildList, type Chain } from './listRecords';
 import { MergeError } from './mergeError';
 import { elementSchema, fieldSchema, mergeKeys, type SchemaNode } from './mergeSchema';
 import { takeListDirective, takeMapDirective } from './smpDirective';
+import { propagateWrite, unshare } from '../sharedValues';
 
 // kyaml's merge2 walk (kyaml/yaml/walk, kyaml/yaml/merge2) over plain data: `dest` is the
 // target, `origin` the patch. undefined means "absent"; a result of undefined or null
@@ -64,9 +65,12 @@ export class StrategicMerge {
       const value = this.walk(before, given, fieldSchema(schema, key), [...path, key]);
       if (value === undefined || value === null) {
         delete target[key];
+        unshare(target, key);
         continue;
       }
       target[key] = value;
+      // kyaml copies a patched scalar into the existing node: fields sharing it change too.
+      if (before !== undefined && before !== value && typeof value !== 'object') propagateWrite(this.provenance, target, key, before, patch ? this.provenance.of(patch, key)[0] : undefined);
       // A write of the patch where its value lands: a scalar, an added or replaced subtree.
       const written = patch !== undefined && patch !== target && given !== undefined && !(identity.includes(key) && value === before);
       if (written && (before === undefined || before === null || typeof value !== 'object' || value === given)) {

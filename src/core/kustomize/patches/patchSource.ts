@@ -1,7 +1,7 @@
 import { resolve } from '../../paths';
 import { Provenance, type SourceLocation } from '../../provenance';
 import { RenderError, diagnostic } from '../../result';
-import { parseTracked } from '../../yaml/trackedParse';
+import { parseTracked, type ScalarMode } from '../../yaml/trackedParse';
 import type { Kustomization } from '../kustomization';
 import type { BuildContext } from '../loader';
 import { checkFileWithinRoot } from '../validation/loadRules';
@@ -45,10 +45,13 @@ export async function fileSource(ctx: BuildContext, k: Kustomization, path: stri
   return { text, relocate: (w) => ({ ...w, file }), entryAt: at };
 }
 
-/** The source's documents, or a located error for invalid YAML. */
-export function parseSource(ctx: BuildContext, source: PatchSource): PatchDocument[] {
+/**
+ * The source's documents, or a located error for invalid YAML. Strategic merge patches
+ * read like resources (`resource`); JSON 6902 operations like yaml.v2 (`yaml11`).
+ */
+export function parseSource(ctx: BuildContext, source: PatchSource, scalars: ScalarMode = 'resource'): PatchDocument[] {
   const scratch = new Provenance();
-  const parsed = parseTracked('', source.text, scratch, 'patch');
+  const parsed = parseTracked('', source.text, scratch, 'patch', scalars);
   if (!parsed.ok) {
     const [first] = parsed.error;
     const at = first ? source.relocate({ file: '', line: first.line, column: first.column, operation: 'patch' }) : undefined;
@@ -58,4 +61,14 @@ export function parseSource(ctx: BuildContext, source: PatchSource): PatchDocume
     const { file, line, column } = source.relocate({ ...doc.location, operation: 'patch' });
     return { value: trackedClone(doc.value, scratch, ctx.provenance, source.relocate), location: { file, line, column } };
   });
+}
+
+/** kustomize decodes a patch starting with '[' as JSON, not YAML: a YAML flow list there is an error. */
+export function checkJsonText(source: PatchSource): void {
+  if (!source.text.startsWith('[')) return;
+  try {
+    JSON.parse(source.text);
+  } catch {
+    throw new RenderError(diagnostic(source.entryAt.file, "unable to parse the patch: text starting with '[' must be JSON 6902 operations in JSON (quote the keys) or YAML starting with '- op:'", source.entryAt));
+  }
 }

@@ -7,7 +7,7 @@ import type { PatchOptions } from './applyStrategicMerge';
 import { applyJsonTo, applyStrategicTo, resourceForPatch } from './applyPatch';
 import { classifyPatch, type ClassifiedPatch } from './classifyPatch';
 import { parseTarget } from './patchTarget';
-import { fileSource, inlineSource, parseSource, type PatchSource } from './patchSource';
+import { checkJsonText, fileSource, inlineSource, parseSource, type PatchSource } from './patchSource';
 
 // The `patches` field (api/internal/builtins/PatchTransformer.go): each entry is an
 // inline `patch` or a `path`, strategic merge or JSON 6902, applied to its `target`
@@ -20,11 +20,14 @@ export async function transformPatches({ ctx, kustomization: k, resources }: Tra
     if (!isRecord(entry)) throw new RenderError(diagnostic(k.file, 'a patches entry must be a mapping with patch or path', at));
     const source = await entrySource(ctx, k, entry, at, 'patch');
     const patch = classify(source, parseSource(ctx, source));
+    checkJsonText(source);
     const options = patchOptions(k, entry);
     const target = entry['target'] === undefined || entry['target'] === null ? undefined : parseTarget(k, entry['target'], k.at(entry, 'target'));
     if (patch.kind === 'json6902') {
       if (!target) throw new RenderError(diagnostic(k.file, 'a JSON 6902 patch needs a target', at));
-      applyJsonTo(ctx, resources.filter(target.matches), patch.operations, source.entryAt);
+      // Parsed again: operations read their values as yaml.v2 does, not as resources do.
+      const operations = classifyPatch(parseSource(ctx, source, 'yaml11'));
+      applyJsonTo(ctx, resources.filter(target.matches), operations?.kind === 'json6902' ? operations.operations : patch.operations, source.entryAt);
       continue;
     }
     if (!target) {

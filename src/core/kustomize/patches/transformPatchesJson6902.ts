@@ -5,7 +5,7 @@ import type { TransformerInput } from '../transformers/pipeline';
 import { applyJsonTo } from './applyPatch';
 import { classifyPatch } from './classifyPatch';
 import { parseTarget } from './patchTarget';
-import { parseSource } from './patchSource';
+import { checkJsonText, parseSource } from './patchSource';
 import { entrySource } from './transformPatches';
 
 // The deprecated `patchesJson6902` (api/internal/builtins/PatchJson6902Transformer.go):
@@ -23,7 +23,8 @@ export async function transformPatchesJson6902({ ctx, kustomization: k, resource
       throw new RenderError(diagnostic(k.file, 'must specify the target name', isRecord(target) ? k.at(entry, 'target') : at));
     }
     const source = await entrySource(ctx, k, entry, at, 'patch');
-    const documents = parseSource(ctx, source);
+    checkJsonText(source);
+    const documents = parseSource(ctx, source, 'yaml11');
     const patch = classifyPatch(documents);
     if (patch?.kind !== 'json6902') {
       const where = documents[0]?.location ?? source.entryAt;

@@ -78,12 +78,17 @@ function applyTarget(record: Record3, resources: readonly Resource[], target: Re
       }
       if (slots.length === 0) fail(`${what} "${fieldPath}" in replacement target ${ids[0] ? `${ids[0].kind}/${ids[0].name}` : ''}`.trimEnd(), ...pathAt);
       for (const slot of slots) {
+        const before = readSlot(slot);
         const problem = setFieldValue(slot, value, options);
         if (problem) fail(problem, target, 'options');
         // kustomize re-reads metadata.annotations as map[string]string before printing.
         const written = readSlot(slot);
         if (slot.parent === r.object.metadata['annotations'] && (typeof written === 'number' || typeof written === 'boolean')) writeSlot(slot, String(written));
         record(slot.parent, slot.key, write);
+        // An existing scalar is set in place: fields sharing its node change too (sharedValues.ts).
+        if (!Array.isArray(slot.parent) && typeof slot.key === 'string' && before !== createdLeaf && before !== undefined && typeof before !== 'object') {
+          propagateWrite(ctx.provenance, slot.parent, slot.key, before, write);
+        }
       }
     }
   }

@@ -14,5 +14,7 @@ export function plainScalarType(text: string): GoScalarType {
   if (nulls.has(text)) return 'null';
   // Timestamps decode to time.Time and re-encode as JSON strings; '<<' is a merge key.
   if (/^\d{4}-\d{1,2}-\d{1,2}/.test(text) || text === '<<') return 'string';
+  // yaml.v2 quotes `12:30` when writing (YAML 1.1 base 60) but reads it back as a string.
+  if (/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(text)) return 'string';
   return /^[-+]?(0[xXoObB]?[0-9a-fA-F_]*|[1-9][0-9_]*)$/.test(text) ? 'int' : 'float';
 }
