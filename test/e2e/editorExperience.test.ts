@@ -119,7 +119,7 @@ async function diskOverlay(): Promise<string> {
 
 /** Saves the focused editor and waits until the file on disk holds `expected`. */
 async function saveOverlay(expected: RegExp): Promise<void> {
-  await overlayEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  await editorLine(overlayEditor(), 'kind:').click({ position: { x: 2, y: 2 } });
   await page().keyboard.press('Control+S');
   await waitFor(async () => expected.test(await diskOverlay()), { timeout: waitTimeout, message: `the overlay saved with ${String(expected)}` });
 }
@@ -384,7 +384,7 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     const rendered = editorByUri(page(), '^="driftline:"');
     await rendered.waitFor({ state: 'visible', timeout: waitTimeout });
     // The Deployment comes last: show the end of the document.
-    await rendered.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await rendered.locator('.view-lines .view-line').first().click({ position: { x: 2, y: 2 } });
     await page().keyboard.press('Control+End');
     const showsImage = async (tag: string): Promise<boolean> => (await editorText(rendered)).some((l) => l.trim() === `image: ${image}:${tag}`);
     await waitFor(async () => showsImage('1.4.1'), { timeout: waitTimeout, message: `the rendered Deployment with ${image}:1.4.1` });
