@@ -55,6 +55,30 @@ export class Provenance {
     return value;
   }
 
+  /**
+   * A deep copy of `value` whose fields carry the writes they have in `source`, recorded
+   * here: how a render takes a cached parse without touching the cached original.
+   */
+  importTracked<T>(source: Provenance, value: T): T {
+    if (Array.isArray(value)) {
+      const copy = value.map((item) => this.importTracked(source, item) as unknown);
+      this.importWrites(source, value, copy);
+      return copy as T;
+    }
+    if (value !== null && typeof value === 'object') {
+      const copy: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) copy[k] = this.importTracked(source, v);
+      this.importWrites(source, value, copy);
+      return copy as T;
+    }
+    return value;
+  }
+
+  private importWrites(source: Provenance, from: object, to: object): void {
+    const byKey = source.writes.get(from);
+    if (byKey) this.writes.set(to, new Map([...byKey].map(([k, chain]) => [k, [...chain]])));
+  }
+
   private copyWrites(from: object, to: object): void {
     const byKey = this.writes.get(from);
     if (byKey) this.writes.set(to, new Map([...byKey].map(([k, chain]) => [k, [...chain]])));

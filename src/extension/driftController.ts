@@ -132,7 +132,12 @@ export class DriftController implements vscode.Disposable {
       this.overlays.delete(dir);
       this.lastRenderAt.delete(dir);
     }
-    await Promise.all(roots.map((dir) => this.renderOverlay(dir)));
+    // One at a time with a yield in between: the file system port is synchronous, so rendering
+    // hundreds of overlays "in parallel" was one task that froze the extension host for seconds.
+    for (const dir of roots) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.renderOverlay(dir);
+    }
     // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
     this.live?.watchScopes(renderedScopes(this.overlays.values()));
     await this.rediff();

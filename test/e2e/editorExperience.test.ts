@@ -185,7 +185,13 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
       folder: folder(),
       name: 'editor-experience',
       extensions: [vsix],
-      settings: { 'driftline.kubeconfig': kubeconfigPath, 'git.autofetch': false, 'git.openRepositoryInParentFolders': 'never' },
+      settings: {
+        'driftline.kubeconfig': kubeconfigPath,
+        // The web workbench auto-saves after 1 s by default: "before saving" needs it off.
+        'files.autoSave': 'off',
+        'git.autofetch': false,
+        'git.openRepositoryInParentFolders': 'never',
+      },
     });
     session = await launchBrowser(server.sandbox);
     await openWorkbench(session.page, server.workbenchUrl());
@@ -280,6 +286,11 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     await screenshot(page(), 'editor-07-apps-tree-outofsync.png');
 
     // Sync from the palette with the overlay active: preview, protected target, takeover.
+    await page().keyboard.press('Control+P');
+    await page().locator('.quick-input-widget .quick-input-box input').fill(overlayFile);
+    await page().waitForTimeout(1500);
+    await screenshot(page(), 'debug-a.png');
+    await page().keyboard.press('Escape');
     await openFile(page(), overlayFile);
     await runCommand(page(), 'Driftline: Sync');
     const dialog = page().locator('.monaco-dialog-box');

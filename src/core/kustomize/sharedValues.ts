@@ -1,4 +1,6 @@
-import type { FieldWrite, Provenance } from '../provenance';
+import type { FieldWrite } from '../provenance';
+
+export type RecordWrite = (parent: object, key: string, write: FieldWrite) => void;
 
 // kustomize's labels and annotations filters make one value node per key and resource
 // (filtersutil.SetEntry) and append that very node to every field they create, say
@@ -27,7 +29,7 @@ export function shareValue(group: SharedGroup, parent: Record<string, unknown>, 
  * `parent[key]` held `before` and was overwritten in place: write the new value to every
  * field still holding the same node, with the same write in provenance.
  */
-export function propagateWrite(provenance: Provenance, parent: Record<string, unknown>, key: string, before: unknown, write: FieldWrite | undefined): void {
+export function propagateWrite(record: RecordWrite, parent: Record<string, unknown>, key: string, before: unknown, write: FieldWrite | undefined): void {
   const group = groups.get(parent)?.get(key);
   if (!group) return;
   const value = parent[key];
@@ -35,7 +37,7 @@ export function propagateWrite(provenance: Provenance, parent: Record<string, un
     // A field deleted or re-created since no longer holds the node.
     if ((other === parent && otherKey === key) || other[otherKey] !== before || groups.get(other)?.get(otherKey) !== group) continue;
     other[otherKey] = value;
-    if (write) provenance.record(other, otherKey, write);
+    if (write) record(other, otherKey, write);
   }
 }
 

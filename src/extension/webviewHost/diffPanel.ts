@@ -45,7 +45,7 @@ export class DiffPanel implements vscode.Disposable {
     this.disposables.push(
       this.disposed,
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      deps.drift.onDidChange(() => void this.push()),
+      deps.drift.onDidChange(() => this.push().catch((e: unknown) => deps.logger.warn(`diff panel: update failed: ${e instanceof Error ? e.message : String(e)}`))),
       panel.onDidDispose(() => this.dispose()),
     );
   }

@@ -72,7 +72,7 @@ function setEntries(ctx: BuildContext, k: Kustomization, resources: readonly Res
           const before = target[key];
           target[key] = value;
           ctx.provenance.record(target, key, write);
-          if (existed) propagateWrite(ctx.provenance, target, key, before, write);
+          if (existed) propagateWrite((p, f, w) => ctx.provenance.record(p, f, w), target, key, before, write);
           else {
             unshare(target, key);
             shareValue(created, target, key);

@@ -4,7 +4,7 @@ import { isClusterScoped } from '../naming/clusterScope';
 import { resourceId, type Resource } from '../resource';
 import { originalId } from '../naming/nameHistory';
 import type { Kustomization } from '../kustomization';
-import { matchesSelector, parseSelector, type Selector } from './labelSelector';
+import { matchesSelector, parseSelector, type Selector } from '../../labelSelector';
 
 // A patch `target` (api/types/selector.go, resmap Select): group, version, kind, name and
 // namespace are anchored regular expressions; name and namespace may match the

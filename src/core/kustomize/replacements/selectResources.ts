@@ -1,4 +1,5 @@
 import { isRecord } from '../../fieldPath';
+import { matchesSelector, parseSelector } from '../../labelSelector';
 import { isClusterScoped } from '../transformers/namespace';
 import { resourceId, type Resource, type ResourceId } from '../resource';
 
@@ -47,43 +48,7 @@ export function isSelectedBy(id: ResourceId, s: IdSelector): boolean {
 /** `labelSelector` / `annotationSelector` as Kubernetes parses them: `a=b,c!=d,e in (f,g),h,!i`. */
 export function matchesMapSelector(selector: string | undefined, values: unknown): boolean {
   if (!selector) return true;
-  const map = isRecord(values) ? values : {};
-  const has = (k: string): boolean => typeof map[k] === 'string';
-  for (const term of splitTerms(selector)) {
-    const t = term.trim();
-    if (t === '') continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^(\S+?)\s+(in|notin)\s+\(([^)]*)\)$/.exec(t))) {
-      const key = m[1] ?? '';
-      const set = (m[3] ?? '').split(',').map((v) => v.trim());
-      const inSet = has(key) && set.includes(String(map[key]));
-      if (m[2] === 'in' ? !inSet : inSet) return false;
-    } else if ((m = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(t))) {
-      const equal = has(m[1] ?? '') && map[m[1] ?? ''] === m[3];
-      if (m[2] === '!=' ? equal : !equal) return false;
-    } else if (t.startsWith('!')) {
-      if (has(t.slice(1).trim())) return false;
-    } else if (!has(t)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function splitTerms(selector: string): string[] {
-  const terms: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of selector) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      terms.push(current);
-      current = '';
-    } else current += ch;
-  }
-  terms.push(current);
-  return terms;
+  return matchesSelector(parseSelector(selector), isRecord(values) ? values : {});
 }
 
 export function formatSelector(s: IdSelector): string {

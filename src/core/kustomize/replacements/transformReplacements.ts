@@ -1,3 +1,4 @@
+import { propagateWrite } from '../sharedValues';
 import { isRecord } from '../../fieldPath';
 import { RenderError, diagnostic } from '../../result';
 import type { FieldWrite } from '../../provenance';
@@ -87,7 +88,7 @@ function applyTarget(record: Record3, resources: readonly Resource[], target: Re
         record(slot.parent, slot.key, write);
         // An existing scalar is set in place: fields sharing its node change too (sharedValues.ts).
         if (!Array.isArray(slot.parent) && typeof slot.key === 'string' && before !== createdLeaf && before !== undefined && typeof before !== 'object') {
-          propagateWrite(ctx.provenance, slot.parent, slot.key, before, write);
+          propagateWrite(record, slot.parent, slot.key, before, write);
         }
       }
     }

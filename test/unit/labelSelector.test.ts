@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchesSelector, parseSelector } from '../../../../src/core/kustomize/patches/labelSelector';
+import { matchesSelector, parseSelector } from '../../src/core/labelSelector';
 
 const labels = { app: 'web', tier: 'backend', 'acme.io/team': 'shop', replicas: '3' };
 const matches = (selector: string): boolean => matchesSelector(parseSelector(selector), labels);
