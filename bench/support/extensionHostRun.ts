@@ -5,7 +5,7 @@
 // The entry reads its parameters from DRIFTLINE_BENCH_CONFIG and writes its figures as JSON to
 // DRIFTLINE_BENCH_OUT: code-server passes its environment on to the extension host.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -51,6 +51,10 @@ export async function runInExtensionHost<T>(options: ExtensionHostRunOptions): P
   }
   const scratch = await mkdtemp(join(tmpdir(), 'driftline-bench-'));
   const out = join(scratch, 'result.json');
+  // A private copy of the built extension: other work in this checkout (npm run build deletes
+  // dist/ first) must not pull the bundle out from under a running extension host.
+  const extension = join(scratch, 'extension');
+  for (const entry of ['package.json', 'dist', 'media']) await cp(join(options.repoRoot, entry), join(extension, entry), { recursive: true });
   const log: string[] = [];
   const server = await startCodeServer({
     folder: options.folder,
@@ -71,7 +75,7 @@ export async function runInExtensionHost<T>(options: ExtensionHostRunOptions): P
       });
       await openWorkbench(session.page, server.workbenchUrl({
         payload: [
-          ['extensionDevelopmentPath', server.remoteUri(options.repoRoot)],
+          ['extensionDevelopmentPath', server.remoteUri(extension)],
           ['extensionTestsPath', server.remoteUri(join(options.repoRoot, 'out', 'extensionHost', options.entry))],
         ],
       }), 120_000);

@@ -1,4 +1,4 @@
-import { render } from '../core/kustomize/render';
+import { createRenderer } from '../core/kustomize/renderer';
 import { findCheckTargets } from '../core/repo/checkTargets';
 import { formatDiagnostic, type Diagnostic } from '../core/result';
 import { relative } from '../core/paths';
@@ -20,8 +20,10 @@ export async function runCheck(io: Io, repo: string): Promise<number> {
   const cwd = toCorePath('.');
   const { dirs, problems } = await findCheckTargets(fs, root);
   const failures: Diagnostic[] = [...problems];
+  // One renderer for the run: overlays sharing a base parse its files once.
+  const renderer = createRenderer(fs);
   for (const dir of dirs) {
-    const result = await render(fs, dir);
+    const result = await renderer.render(dir);
     if (!result.ok) failures.push(...result.error.filter((d) => d.severity === 'error').slice(0, 1));
   }
   for (const d of failures) io.stderr(`driftline: ${formatDiagnostic({ ...d, file: relative(cwd, d.file) })}\n`);

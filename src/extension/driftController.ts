@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { render, type RenderResult } from '../core/kustomize/render';
+import type { RenderResult } from '../core/kustomize/render';
+import { createRenderer } from '../core/kustomize/renderer';
 import { diffRendered } from '../core/diff/diffRendered';
 import type { FieldChange, ResourceDiff } from '../core/diff/types';
 import { ClusterCache } from '../core/cluster/clusterCache';
 import { scopeId, type ClusterStatus } from '../core/cluster/connectionState';
 import { rootKustomizations } from '../core/repo/rootKustomizations';
-import { TrackingFileSystem } from '../core/trackingFileSystem';
 import { trackingIdFor } from '../core/repo/trackingIdentity';
 import type { Diagnostic } from '../core/result';
 import type { KubeObject, Logger, ObjectRef } from '../core/ports';
@@ -48,6 +48,8 @@ export class DriftController implements vscode.Disposable {
   private readonly pendingRenders = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lastRenderAt = new Map<string, number>();
   private readonly fs = new BufferFileSystem();
+  /** Keeps results and what each read: an edit re-renders only the overlays that read the file. */
+  private readonly renderer = createRenderer(this.fs);
   private live: ClusterCache | undefined;
   private kube: KubeClient | undefined;
   private started: Promise<void> | undefined;
@@ -118,7 +120,11 @@ export class DriftController implements vscode.Disposable {
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
-    this.disposables.push(watcher, watcher.onDidCreate(() => void this.rediscover()), watcher.onDidDelete(() => void this.rediscover()), watcher.onDidChange((u) => this.onEdited(u)));
+    const changedOnDisk = (u: vscode.Uri): void => {
+      this.renderer.invalidate([u.fsPath]);
+      void this.rediscover();
+    };
+    this.disposables.push(watcher, watcher.onDidCreate(changedOnDisk), watcher.onDidDelete(changedOnDisk), watcher.onDidChange((u) => this.onEdited(u)));
     this.connect();
     await this.rediscover();
   }
@@ -146,12 +152,14 @@ export class DriftController implements vscode.Disposable {
   /** Re-renders now (no debounce): after a command, or when the user asks. */
   async refresh(): Promise<void> {
     await this.start();
+    this.renderer.clear();
     await this.rediscover();
   }
 
   private onEdited(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
     const affected = this.overlaysUsing(uri.fsPath);
+    this.renderer.invalidate([uri.fsPath]);
     const delay = readSettings().debounceMs;
     for (const overlay of affected) {
       // Throttle, not debounce: after a pause the keystroke renders at once (hints must follow
@@ -174,15 +182,14 @@ export class DriftController implements vscode.Disposable {
   }
 
   private async renderOverlay(dir: string): Promise<void> {
-    const tracking = new TrackingFileSystem(this.fs);
-    const result = await render(tracking, dir);
+    const result = await this.renderer.render(dir);
     const previous = this.overlays.get(dir);
     this.overlays.set(dir, {
       dir,
       trackingId: previous?.trackingId ?? (await trackingIdFor(this.fs, dir)),
       rendered: result.ok ? result.value : undefined,
       errors: result.ok ? [] : result.error,
-      inputs: tracking.touched,
+      inputs: this.renderer.inputsOf(dir) ?? new Set(),
       diffs: result.ok ? (previous?.diffs ?? []) : [],
     });
     if (!result.ok) this.logger.warn(`render of ${dir} failed: ${result.error.map((d) => d.message).join('; ')}`);

@@ -1,4 +1,4 @@
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { ApplyOptions, DeleteOptions, Disposable, KubeApi, KubeObject, ListResult, ObjectRef, PatchOptions, WatchHandlers, WatchOptions } from '../core/ports';
 import { HttpTransport } from './httpTransport';
 import { KubeApiError } from './kubeApiError';

@@ -2,6 +2,7 @@ import type { FileSystem } from '../ports';
 import { Provenance, type SourceLocation } from '../provenance';
 import { join } from '../paths';
 import { parseTracked } from '../yaml/trackedParse';
+import type { ParseCache } from '../yaml/parseCache';
 import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic } from '../result';
 import { validateKustomization } from './validation/validateKustomization';
@@ -31,10 +32,15 @@ export async function findKustomizationFile(fs: FileSystem, dir: string): Promis
   return found[0] === undefined ? undefined : join(dir, found[0]);
 }
 
-export async function loadKustomization(fs: FileSystem, dir: string): Promise<Kustomization | undefined> {
+/** With a cache, an unchanged file yields the same (read-only) Kustomization as the last render. */
+export async function loadKustomization(fs: FileSystem, dir: string, cache?: ParseCache): Promise<Kustomization | undefined> {
   const file = await findKustomizationFile(fs, dir);
   if (!file) return undefined;
   const text = (await fs.readFile(file)) ?? '';
+  return cache ? cache.memo('kustomization', file, text, () => parseKustomization(file, dir, text)) : parseKustomization(file, dir, text);
+}
+
+function parseKustomization(file: string, dir: string, text: string): Kustomization {
   const positions = new Provenance();
   const parsed = parseTracked(file, text, positions, 'kustomization');
   if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(file, 'invalid YAML'));

@@ -1,7 +1,7 @@
 import type { FileSystem } from '../ports';
 import type { Provenance } from '../provenance';
 import { resolve } from '../paths';
-import { parseTracked } from '../yaml/trackedParse';
+import { parseTrackedCached, type ParseCache } from '../yaml/parseCache';
 import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic, type Diagnostic } from '../result';
 import { asObject, formatResourceId, resourceId, sameId, type Resource } from './resource';
@@ -17,11 +17,13 @@ export interface BuildContext {
   readonly warnings: Diagnostic[];
   /** Directories being built, to report cycles instead of recursing forever. */
   readonly stack: string[];
+  /** Parses kept between renders (createRenderer); absent for a one-off render. */
+  readonly parseCache?: ParseCache;
 }
 
 /** Builds the kustomization in `dir`: its resources, transformed by its own transformers. */
 export async function buildKustomization(ctx: BuildContext, dir: string, into: Resource[] = [], role: KustomizationRole = 'root'): Promise<{ kustomization: Kustomization; resources: Resource[] }> {
-  const k = await loadKustomization(ctx.fs, dir);
+  const k = await loadKustomization(ctx.fs, dir, ctx.parseCache);
   if (!k) {
     throw new RenderError(diagnostic(dir, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory"));
   }
@@ -77,7 +79,7 @@ function isRemote(entry: string): boolean {
 async function loadResourceFile(ctx: BuildContext, path: string, k: Kustomization, at: { line: number; column: number }): Promise<Resource[]> {
   const text = await ctx.fs.readFile(path);
   if (text === undefined) throw new RenderError(diagnostic(k.file, `cannot read ${path}`, at));
-  const parsed = parseTracked(path, text, ctx.provenance, 'resource', 'resource');
+  const parsed = parseTrackedCached(ctx.parseCache, path, text, ctx.provenance, 'resource', 'resource');
   if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(path, 'invalid YAML'));
   const out: Resource[] = [];
   const lists: Resource[] = [];

@@ -3,6 +3,7 @@ import { Provenance } from '../provenance';
 import { normalize } from '../paths';
 import { RenderError, err, ok, type Diagnostic, type Result } from '../result';
 import { emitStream } from '../yaml/emit';
+import type { ParseCache } from '../yaml/parseCache';
 import { buildKustomization } from './loader';
 import { finishAtRoot } from './rootPhase';
 import type { Resource } from './resource';
@@ -10,6 +11,8 @@ import type { Resource } from './resource';
 export interface RenderOptions {
   /** Reserved for renderer switches (external helm, load restrictions). */
   readonly allowExternalRenderers?: boolean;
+  /** Parses to reuse across renders; createRenderer passes its own. */
+  readonly parseCache?: ParseCache;
 }
 
 export interface RenderResult {
@@ -21,11 +24,11 @@ export interface RenderResult {
 }
 
 /** Renders the kustomization in `dir` as `kubectl kustomize <dir>` does, reading only through `fs`. */
-export async function render(fs: FileSystem, dir: string, _options: RenderOptions = {}): Promise<Result<RenderResult>> {
+export async function render(fs: FileSystem, dir: string, options: RenderOptions = {}): Promise<Result<RenderResult>> {
   const provenance = new Provenance();
   const warnings: Diagnostic[] = [];
   try {
-    const ctx = { fs, provenance, warnings, stack: [] };
+    const ctx = { fs, provenance, warnings, stack: [], parseCache: options.parseCache };
     const { kustomization, resources } = await buildKustomization(ctx, normalize(dir));
     const finished = await finishAtRoot({ ctx, kustomization, resources });
     return ok({ resources: finished, provenance, warnings });

@@ -3,6 +3,7 @@ import type { ResourceDiff } from '../../core/diff/types';
 import type { DriftController, OverlayState } from '../driftController';
 import { describeRef, refOfDiff } from '../resourceRef';
 import { environmentOf } from './environment';
+import { appNameOf } from '../appName';
 
 type Node = { kind: 'environment'; name: string } | { kind: 'app'; overlay: OverlayState } | { kind: 'resource'; overlay: OverlayState; diff: ResourceDiff };
 
@@ -36,13 +37,14 @@ export class AppsTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       return item;
     }
     if (node.kind === 'app') {
-      const item = new vscode.TreeItem(vscode.workspace.asRelativePath(node.overlay.dir), vscode.TreeItemCollapsibleState.Collapsed);
+      const relativeDir = vscode.workspace.asRelativePath(node.overlay.dir);
+      const item = new vscode.TreeItem(appNameOf(relativeDir), vscode.TreeItemCollapsibleState.Collapsed);
       const drifted = node.overlay.diffs.filter((d) => d.status !== 'Synced');
       item.description = node.overlay.errors.length > 0 ? 'does not render' : drifted.length > 0 ? `${drifted.length} out of sync` : 'in sync';
       item.iconPath = node.overlay.errors.length > 0 ? icon('error', 'errorForeground') : drifted.length > 0 ? icon('warning', 'editorWarning.foreground') : icon('pass', 'testing.iconPassed');
       item.resourceUri = vscode.Uri.file(node.overlay.dir);
       item.contextValue = 'driftline.app';
-      item.tooltip = node.overlay.errors.map((e) => e.message).join('\n') || undefined;
+      item.tooltip = [relativeDir, ...node.overlay.errors.map((e) => e.message)].join('\n');
       return item;
     }
     const { diff, overlay } = node;

@@ -2,7 +2,7 @@
 // hovers, quick picks, context menus, view panes, the status bar and the Problems panel.
 // Complements workbench.ts (kept separate so that suites can grow their helpers independently).
 import type { Locator, Page } from 'playwright-core';
-import { waitFor } from './workbench';
+import { activeEditor, waitFor } from './workbench';
 
 const nbsp = /\u00a0/g;
 
@@ -110,4 +110,26 @@ export async function statusBarText(page: Page, marker: string): Promise<string 
 /** Rows of the Problems panel (files and markers), as text. */
 export async function problemRows(page: Page): Promise<string[]> {
   return rowTexts(page.locator('.markers-panel'));
+}
+
+/**
+ * Quick Open (Ctrl+P) a file that may already be open in another tab, retrying: right after
+ * other UI (a tree, a diff editor) had focus, Enter on the file row is sometimes not taken.
+ */
+export async function reopenFile(page: Page, relativePath: string, attempts = 3): Promise<Locator> {
+  const name = relativePath.split('/').pop() ?? relativePath;
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(relativePath);
+      await page.locator(quickInputRows).filter({ has: page.locator('.label-name', { hasText: name }) }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      return await activeEditor(page, relativePath, 5_000);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }

@@ -27,7 +27,7 @@ export async function accumulateComponents(ctx: BuildContext, k: Kustomization, 
     const kind = await ctx.fs.stat(dir);
     if (kind === undefined) throw new RenderError(diagnostic(k.file, `component '${entry}' not found`, at));
     if (kind === 'file') throw new RenderError(diagnostic(k.file, `component '${entry}' must be a directory holding a kind: Component kustomization, not a file`, at));
-    const component = await loadKustomization(ctx.fs, dir);
+    const component = await loadKustomization(ctx.fs, dir, ctx.parseCache);
     if (!component) throw new RenderError(diagnostic(k.file, `component '${entry}' has no kustomization.yaml`, at));
     if (component.data['kind'] !== 'Component') {
       throw new RenderError(diagnostic(k.file, `component '${entry}' is a Kustomization; a components entry must have kind: Component and apiVersion: ${componentApiVersion} (list it under resources instead?)`, at));

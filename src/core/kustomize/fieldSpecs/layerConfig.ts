@@ -74,11 +74,11 @@ async function computeLayerConfig(ctx: BuildContext, k: Kustomization, start: Tr
   for (const field of ['resources', 'bases']) await mergeSubLayers(ctx, k, field, merge);
   for (const [index, path] of stringEntries(k, 'configurations')) {
     const file = await readLocal(ctx, k, 'configurations', index, path);
-    merge(parseConfigFile(file.path, file.text), 'configurations', index);
+    merge(memo(ctx, 'configurations', file, () => parseConfigFile(file.path, file.text)), 'configurations', index);
   }
   for (const [index, path] of stringEntries(k, 'crds')) {
     const file = await readLocal(ctx, k, 'crds', index, path);
-    merge(parseCrdFile(file.path, file.text), 'crds', index);
+    merge(memo(ctx, 'crds', file, () => parseCrdFile(file.path, file.text)), 'crds', index);
   }
   if (withComponents) await mergeSubLayers(ctx, k, 'components', merge);
   return config;
@@ -88,7 +88,7 @@ async function mergeSubLayers(ctx: BuildContext, k: Kustomization, field: string
   for (const [index, entry] of stringEntries(k, field)) {
     const dir = resolve(k.dir, entry);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || (await ctx.fs.stat(dir)) !== 'directory') continue;
-    const sub = await loadKustomization(ctx.fs, dir);
+    const sub = await loadKustomization(ctx.fs, dir, ctx.parseCache);
     if (!sub) continue;
     merge(await configAs(ctx, sub, field === 'components' ? k : undefined), field, index);
   }
@@ -109,4 +109,8 @@ function stringEntries(k: Kustomization, field: string): Array<[number, string]>
   const v = k.data[field];
   if (!Array.isArray(v)) return [];
   return v.flatMap((e, i): Array<[number, string]> => (typeof e === 'string' ? [[i, e]] : []));
+}
+
+function memo(ctx: BuildContext, kind: string, file: { path: string; text: string }, build: () => TransformerConfig): TransformerConfig {
+  return ctx.parseCache ? ctx.parseCache.memo(kind, file.path, file.text, build) : build();
 }

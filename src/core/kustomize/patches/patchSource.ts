@@ -50,8 +50,11 @@ export async function fileSource(ctx: BuildContext, k: Kustomization, path: stri
  * read like resources (`resource`); JSON 6902 operations like yaml.v2 (`yaml11`).
  */
 export function parseSource(ctx: BuildContext, source: PatchSource, scalars: ScalarMode = 'resource'): PatchDocument[] {
-  const scratch = new Provenance();
-  const parsed = parseTracked('', source.text, scratch, 'patch', scalars);
+  // Cached by text: inline patches have no file of their own, and positions are relocated below.
+  const { scratch, parsed } = memoParse(ctx, `patch:${scalars}`, source.text, () => {
+    const positions = new Provenance();
+    return { scratch: positions, parsed: parseTracked('', source.text, positions, 'patch', scalars) };
+  });
   if (!parsed.ok) {
     const [first] = parsed.error;
     const at = first ? source.relocate({ file: '', line: first.line, column: first.column, operation: 'patch' }) : undefined;
@@ -71,4 +74,8 @@ export function checkJsonText(source: PatchSource): void {
   } catch {
     throw new RenderError(diagnostic(source.entryAt.file, "unable to parse the patch: text starting with '[' must be JSON 6902 operations in JSON (quote the keys) or YAML starting with '- op:'", source.entryAt));
   }
+}
+
+function memoParse<T>(ctx: BuildContext, kind: string, text: string, build: () => T): T {
+  return ctx.parseCache ? ctx.parseCache.memo(kind, text, text, build) : build();
 }
