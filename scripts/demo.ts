@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   step('building and packaging the extension');
   execFileSync('npm', ['run', '-s', 'package'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const kubeconfig = join(demoDir, 'kubeconfig');
-  const cluster: ApiServer = await startApiServer({ kubeconfigPath: kubeconfig });
+  const cluster: ApiServer = await startApiServer({ kubeconfigPath: kubeconfig, rolloutDelayMs: 1000 });
   step(`Kubernetes API emulator (test double) at ${cluster.url}; kubeconfig ${kubeconfig}, context driftline-demo`);
   await seedCluster(kubeconfig);
   step('applied examples/ overlays and made one live change (kubectl set image … hotfix-1)');
