@@ -6,6 +6,8 @@ import type { ResourceDiff } from '../core/diff/types';
 import { relative } from '../core/paths';
 import { renderAndConnect, type ClusterOptions } from './clusterTarget';
 import { formatDiffText } from './diffText';
+import { argoTargetFor } from './argoMode';
+import { readApplicationStatus, summarizeStatus } from '../core/argo/applicationStatus';
 import { ExitCode, fail, failWith, type Io } from './io';
 
 export interface DiffCommandOptions extends ClusterOptions {
@@ -30,6 +32,11 @@ export async function runDiff(io: Io, dir: string, options: DiffCommandOptions):
     return fail(io, `cannot read the cluster (${kube.contextName}): ${e instanceof Error ? e.message : String(e)}`);
   }
   const cwd = toCorePath('.');
+  if (options.output === 'text') {
+    // Where Argo CD manages the app, what Argo CD thinks goes beside the local diff.
+    const argo = await argoTargetFor(kube, app);
+    if (argo) io.stdout(`${summarizeStatus(readApplicationStatus(argo.application), diffs.reduce((n, d) => n + d.changes.length, 0))}\n`);
+  }
   io.stdout(options.output === 'json' ? `${JSON.stringify(toJson(diffs, cwd), null, 2)}\n` : formatDiffText(diffs, cwd, io.color));
   return diffs.every((d) => d.status === 'Synced') ? ExitCode.Ok : ExitCode.Drift;
 }

@@ -85,6 +85,12 @@ test('sync --yes writes the operation and follows the controller to Succeeded', 
   assert.match(result.stdout, /Argo CD operation Succeeded at abc1234/);
 });
 
+test('diff of an Argo CD-managed app shows what Argo CD thinks beside the local diff', async () => {
+  const result = await driftline('diff', 'guestbook');
+  assert.ok(result.code === 0 || result.code === 1, result.stderr);
+  assert.match(result.stdout, /^Argo CD: OutOfSync at abc1234 · Healthy · 1 of 2 resources OutOfSync/m);
+});
+
 test('rollback --mode argo refuses under auto-sync with Argo CD\'s words, and writes nothing', async () => {
   const result = await driftline('rollback', 'guestbook-production', '--mode', 'argo', '--to', '1', '--yes');
   assert.equal(result.code, 2);

@@ -154,9 +154,11 @@ test('a connection reset mid-list is retried', async () => {
 });
 
 test('a watch held before its headers is restarted by the stall timer', async () => {
-  const cache = newCache(counted, { policy: { ...policy, stallTimeoutMs: 500 } });
+  // Short watch timeouts: the emulator still serves a held watch after its client left (and
+  // after close), and its timeoutSeconds timer would keep this process alive for minutes.
+  const cache = newCache(counted, { policy: { ...policy, stallTimeoutMs: 500, watchTimeoutSeconds: 2 } });
   await cache.list('v1', 'ConfigMap', 'held');
-  server.faults.delay({ ms: 5_000, verb: 'watch', resource: 'configmaps' });
+  server.faults.delay({ ms: 2_000, verb: 'watch', resource: 'configmaps' });
   server.faults.dropWatches({ abrupt: true });
   assert.ok(await eventually(() => /no event or bookmark/.test(cache.status().scopes[0]?.lastError?.message ?? ''), 3_000));
   server.faults.delay({ ms: 0 });

@@ -61,6 +61,7 @@ export class ScopeWatcher implements Disposable {
   }
 
   private async relist(): Promise<void> {
+    if (this.disposed) return;
     const generation = this.supersede();
     const { apiVersion, kind, namespace } = this.scope;
     let listed: { items: KubeObject[]; resourceVersion: string };
@@ -79,6 +80,8 @@ export class ScopeWatcher implements Disposable {
   }
 
   private openWatch(): void {
+    // A subscriber may have disposed the cache from inside a callback of this attempt.
+    if (this.disposed) return;
     const generation = this.supersede();
     const { apiVersion, kind, namespace } = this.scope;
     const openedAt = this.now();
@@ -138,6 +141,7 @@ export class ScopeWatcher implements Disposable {
     this.setState(stateAfter(failure), failure);
     this.deps.logger.warn(`${this.describe()}: ${failure.code ?? 'no answer'} ${failure.message}; retrying in ${Math.round(delay)} ms`);
     if (!this.current.synced) this.settle(new ScopeUnavailableError(this.current));
+    if (this.disposed) return;
     const generation = this.generation;
     this.retryTimer = this.deps.scheduler.schedule(() => {
       this.retryTimer = undefined;

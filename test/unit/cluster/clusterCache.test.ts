@@ -145,3 +145,13 @@ test('watchScopes starts exactly the scopes asked for and stops the rest', async
   assert.deepEqual(kube.openWatches.map((w) => w.scope), ['v1|ConfigMap|default']);
   assert.equal(cache.status().scopes.length, 1);
 });
+
+test('a subscriber that disposes the cache from inside a callback leaves nothing running', async () => {
+  const { kube, time, cache } = setup();
+  kube.listAnswers.push({ code: 503, message: 'unavailable' });
+  cache.onStateChange(() => cache.dispose());
+  await assert.rejects(cache.list('v1', 'ConfigMap', 'default'));
+  await time.advance(60_000);
+  assert.equal(kube.listCalls, 1);
+  assert.equal(time.pending, 0);
+});
