@@ -67,6 +67,8 @@ export function createRequestHandler(deps: HandlerDependencies): (request: Incom
       const attributes = attributesOf(method, url.pathname, parsed, url.searchParams);
       const delayMs = faults.delayFor(attributes);
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      // The client may have given up while the request was held: serve nothing (and open no watch) for it.
+      if (response.destroyed || request.destroyed) return;
       if (faults.failIfArmed(attributes, response)) return;
       authorize(user, attributes);
       const accept = request.headers.accept ?? '';
