@@ -22,7 +22,7 @@ export class DriftCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     const lenses: vscode.CodeLens[] = [];
     for (const overlay of this.drift.overlaysUsing(path)) {
       const name = vscode.workspace.asRelativePath(overlay.dir).split('/').slice(-1)[0] ?? overlay.dir;
-      if (overlay.dir === dirOf(path) && /kustomization\.ya?ml$|Kustomization$/.test(path)) lenses.push(...summaryLens(name, overlay.diffs));
+      if (overlay.dir === dirOf(path) && /kustomization\.ya?ml$|Kustomization$/.test(path)) lenses.push(...summaryLens(name, overlay.diffs, overlay.errors.length));
       for (const diff of overlay.diffs) {
         if (diff.source?.file !== path || diff.status === 'Synced') continue;
         const range = new vscode.Range(diff.source.line - 1, 0, diff.source.line - 1, 0);
@@ -44,10 +44,15 @@ export class DriftCodeLens implements vscode.CodeLensProvider, vscode.Disposable
   }
 }
 
-function summaryLens(name: string, diffs: readonly ResourceDiff[]): vscode.CodeLens[] {
+function summaryLens(name: string, diffs: readonly ResourceDiff[], errors: number): vscode.CodeLens[] {
   const count = (s: string): number => diffs.filter((d) => d.status === s).length;
   const parts = [['OutOfSync', count('OutOfSync')], ['Missing', count('Missing')], ['Extra', count('Extra')]].filter(([, n]) => Number(n) > 0).map(([s, n]) => `${n} ${s}`);
   const range = new vscode.Range(0, 0, 0, 0);
+  // An overlay that does not render has no diffs: say so (as the Apps tree does) instead of
+  // "0 resources in sync", and lead to the errors in Problems.
+  if (errors > 0) {
+    return [new vscode.CodeLens(range, { title: `$(error) ${name}: does not render (${errors} error${errors === 1 ? '' : 's'})`, command: 'workbench.actions.view.problems' })];
+  }
   const title = parts.length > 0 ? `$(warning) ${name}: ${parts.join(' · ')}` : `$(check) ${name}: ${diffs.length} resources in sync`;
   const lenses = [new vscode.CodeLens(range, { title, command: 'driftline.openDiff' }), new vscode.CodeLens(range, { title: 'Show Rendered', command: 'driftline.showRendered' })];
   if (parts.length > 0) lenses.push(new vscode.CodeLens(range, { title: 'Sync', command: 'driftline.sync' }));

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { RenderResult } from '../core/kustomize/render';
 import { createRenderer } from '../core/kustomize/renderer';
 import { diffRendered } from '../core/diff/diffRendered';
+import { PredictionCache, predictDesired } from '../core/diff/serverSideDiff';
+import { appNameOf } from './appName';
 import type { FieldChange, ResourceDiff } from '../core/diff/types';
 import { ClusterCache } from '../core/cluster/clusterCache';
 import { scopeId, type ClusterStatus } from '../core/cluster/connectionState';
@@ -57,6 +59,8 @@ export class DriftController implements vscode.Disposable {
   /** Cluster scopes changed since the last scheduled rediff; undefined: rediff everything. */
   private changedScopes: Set<string> | undefined = new Set();
   private generation = 0;
+  /** Server-side diff's dry-run answers, reused while the desired object is unchanged. */
+  private readonly predictions = new PredictionCache();
   connection: ConnectionState = { kind: 'idle' };
 
   constructor(private readonly logger: Logger) {}
@@ -252,7 +256,10 @@ export class DriftController implements vscode.Disposable {
         const overlay = this.overlays.get(dir);
         if (!overlay?.rendered) continue;
         try {
-          const diffs = await diffRendered(overlay.rendered, live, { tracking: { id: overlay.trackingId }, ignoreRules: readSettings().ignoreDifferences });
+          const settings = readSettings();
+          const serverSide = this.kube && settings.serverSideDiff.includes(appNameOf(relativeToWorkspace(dir)));
+          const desired = serverSide && this.kube ? await predictDesired(overlay.rendered, this.kube, overlay.trackingId, live, this.predictions) : overlay.rendered;
+          const diffs = await diffRendered(desired, live, { tracking: { id: overlay.trackingId }, ignoreRules: settings.ignoreDifferences });
           // Re-rendered meanwhile: the rediff that follows that render has (or will have) the fresh diff.
           if (this.overlays.get(dir)?.rendered !== overlay.rendered) continue;
           this.overlays.set(dir, { ...this.overlays.get(dir) ?? overlay, diffs });
@@ -273,4 +280,8 @@ export class DriftController implements vscode.Disposable {
     this.live?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function relativeToWorkspace(dir: string): string {
+  return vscode.workspace.asRelativePath(dir);
 }

@@ -10,6 +10,8 @@ export interface DriftlineSettings {
   readonly ignoreDifferences: readonly IgnoreRule[];
   /** Substrings of a context, namespace or app name that make Sync ask the user to type the app name. */
   readonly protectedTargets: readonly string[];
+  /** Apps (as the Apps view names them) compared through a server-side dry-run apply. */
+  readonly serverSideDiff: readonly string[];
 }
 
 export function readSettings(): DriftlineSettings {
@@ -20,5 +22,6 @@ export function readSettings(): DriftlineSettings {
     debounceMs: Math.max(0, c.get<number>('debounceMs', 150)),
     ignoreDifferences: ignoreRulesFrom(c.get<unknown[]>('ignoreDifferences', [])),
     protectedTargets: c.get<string[]>('protectedTargets', ['prod']).filter((p) => typeof p === 'string'),
+    serverSideDiff: c.get<string[]>('serverSideDiff', []).filter((p) => typeof p === 'string'),
   };
 }

@@ -13,7 +13,25 @@ import type { LiveSource } from './diffRendered';
  * defaulting included) becomes the expected value of every field Git sets.
  * Provenance is kept, so changes still point at the line that set them.
  */
-export async function predictDesired(rendered: RenderResult, kube: KubeApi, trackingId: string, live: LiveSource): Promise<RenderResult> {
+/**
+ * Remembers the server's predictions by desired object, so the editor re-asks only
+ * for objects that changed (a keystroke must not cost a dry-run per resource).
+ */
+export class PredictionCache {
+  private readonly byObject = new Map<string, KubeObject>();
+
+  async predict(kube: KubeApi, object: KubeObject): Promise<KubeObject> {
+    const key = JSON.stringify(object);
+    const cached = this.byObject.get(key);
+    if (cached) return cached;
+    const predicted = await kube.apply(object, { fieldManager, force: true, dryRun: true });
+    if (this.byObject.size > 2000) this.byObject.clear();
+    this.byObject.set(key, predicted);
+    return predicted;
+  }
+}
+
+export async function predictDesired(rendered: RenderResult, kube: KubeApi, trackingId: string, live: LiveSource, cache?: PredictionCache): Promise<RenderResult> {
   const resources: Resource[] = [];
   for (const r of rendered.resources) {
     const object = r.object as unknown as KubeObject;
@@ -23,7 +41,8 @@ export async function predictDesired(rendered: RenderResult, kube: KubeApi, trac
       resources.push(r);
       continue;
     }
-    const predicted = await kube.apply(withTracking(object, trackingId), { fieldManager, force: true, dryRun: true });
+    const tracked = withTracking(object, trackingId);
+    const predicted = cache ? await cache.predict(kube, tracked) : await kube.apply(tracked, { fieldManager, force: true, dryRun: true });
     const copy = rendered.provenance.cloneTracked(r.object);
     overlay(copy, predicted, undefined, isBuiltinGroup(splitApiVersion(object.apiVersion).group));
     resources.push({ ...r, object: copy });
