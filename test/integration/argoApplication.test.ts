@@ -12,7 +12,7 @@ import { applicationRef, readApplicationStatus, summarizeStatus } from '../../sr
 import { requestSync, writeOperation } from '../../src/core/argo/operationRequest';
 import { followOperation, describeOutcome } from '../../src/core/argo/followOperation';
 import { autoSyncRefusal, requestRollback } from '../../src/core/argo/rollback';
-import { application, applicationCrd as crd, repoURL, shaNew, shaOld } from '../support/argoFixtures';
+import { application, applicationCrd as crd, repoURL, shaNew } from '../support/argoFixtures';
 
 // Argo CD mode against the API emulator: the Application CRD as Argo CD installs it (no
 // status subresource), status fixtures shaped like the controller writes them, and the
