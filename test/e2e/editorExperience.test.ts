@@ -23,7 +23,7 @@ import {
 } from './support/workbench';
 import {
   contextMenuItem, editorByUri, editorLine, editorText, expandPane, hoverLine, pickQuickInputRow, problemRows, quickInputRowTexts,
-  reopenFile, retypeLine, rowTexts, statusBarText, textOf, viewPane,
+  reopenFile, retypeLine, rowTexts, statusBarText, textOf, viewPane, widenSideBar,
 } from './support/workbenchViews';
 
 const execFileAsync = promisify(execFile);
@@ -32,6 +32,8 @@ const overlay = 'apps/guestbook/overlays/production';
 const overlayFile = `${overlay}/kustomization.yaml`;
 const image = 'ghcr.io/driftline/guestbook';
 const deployment = 'Deployment guestbook-prod/guestbook';
+/** How the Apps tree and confirmations name the production overlay. */
+const appName = 'guestbook-production';
 /** Every wait is bounded; most states appear within a second or two. */
 const waitTimeout = 30_000;
 const olderSubject = 'guestbook production: 1.4.1';
@@ -111,6 +113,19 @@ async function waitForTagHint(liveTag: string): Promise<LineDecorations[]> {
 
 async function waitForNoHint(message: string): Promise<LineDecorations[]> {
   return waitForLines((lines) => lines.some((line) => line.lineText.includes('newTag:')) && hinted(lines).length === 0, message);
+}
+
+/**
+ * Waits for the overlay's summary CodeLens (above line 1) to read `summary`. VS Code re-asks
+ * for lenses on its own schedule, a moment after hints and views have updated.
+ */
+async function waitForLens(summary: string): Promise<void> {
+  let last: string[] = [];
+  await waitFor(async () => {
+    last = (await overlayEditor().locator('.codelens-decoration').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    return last.some((t) => t.includes(summary));
+  }, { timeout: waitTimeout, message: `the CodeLens "${summary}"` })
+    .catch((error: unknown) => { throw new Error(`${errorText(error)}; lenses: ${JSON.stringify(last)}`); });
 }
 
 async function diskOverlay(): Promise<string> {
@@ -210,11 +225,13 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     // Driftline has compared (status bar) and found the production overlay in sync: no hint.
     await waitFor(async () => /⎈ driftline-demo/.test((await statusBarText(page(), '⎈')) ?? ''), { timeout: waitTimeout, message: 'the Driftline status bar entry' });
     await waitForNoHint('the overlay in sync, without hints');
+    await waitForLens('production: 2 resources in sync');
     await screenshot(page(), 'editor-01-in-sync.png');
 
     await kubectl('-n', 'guestbook-prod', 'set', 'image', 'deployment/guestbook', `guestbook=${image}:hotfix-1`);
     // Polled, no timing assertion: the latency budget is the bench's job.
     await waitForTagHint('hotfix-1');
+    await waitForLens('production: 1 OutOfSync');
     await screenshot(page(), 'editor-02-kubectl-hint.png');
   }));
 
@@ -266,18 +283,19 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
   it('the Apps tree and the status bar show the drift, and update after a sync', async (t) => step(t, 'tree-and-sync', async () => {
     await page().locator('.activitybar .action-item .action-label[aria-label^="Driftline"]').first().click();
     await appsPane().waitFor({ state: 'visible', timeout: waitTimeout });
+    await widenSideBar(page(), 200);
     // environment → app (collapsed) → resources
-    const appRow = appsPane().locator('.monaco-list-row').filter({ hasText: overlay }).first();
+    const appRow = appsPane().locator('.monaco-list-row').filter({ hasText: appName }).first();
     await appRow.waitFor({ state: 'visible', timeout: waitTimeout });
     if ((await appRow.getAttribute('aria-expanded')) !== 'true') await appRow.click();
     let rows: string[] = [];
     await waitFor(async () => {
       rows = await appsRows();
       const envAt = rows.findIndex((r) => r === 'production');
-      const appAt = rows.findIndex((r) => r.startsWith(overlay));
+      const appAt = rows.findIndex((r) => r.startsWith(appName));
       const resourceAt = rows.findIndex((r) => r.startsWith(deployment) && r.includes('OutOfSync'));
       return envAt >= 0 && envAt < appAt && appAt < resourceAt && rows[appAt]?.includes('1 out of sync');
-    }, { timeout: waitTimeout, message: 'production → overlay → Deployment OutOfSync in the Apps tree' })
+    }, { timeout: waitTimeout, message: `production → ${appName} → Deployment OutOfSync in the Apps tree` })
       .catch((error: unknown) => { throw new Error(`${errorText(error)}\nApps rows:\n${rows.join('\n')}`); });
     let status = '';
     await waitFor(async () => { status = (await statusBarText(page(), '⎈')) ?? ''; return status.startsWith('⎈ driftline-demo · 1 OutOfSync'); },
@@ -292,7 +310,7 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
     assert.match(await dialog.innerText(), /Server dry run: 0 to create, 1 to change/);
     await clickDialogButton(page(), 'Continue…');
-    await typeIntoQuickInput(page(), 'guestbook-production');
+    await typeIntoQuickInput(page(), appName);
     await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
     assert.match(await dialog.innerText(), /kubectl-set/);
     await clickDialogButton(page(), 'Overwrite');
@@ -302,11 +320,12 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
       rows = await appsRows();
       status = (await statusBarText(page(), '⎈')) ?? '';
       const resource = rows.find((r) => r.startsWith(deployment));
-      return resource?.includes('Synced') && !resource.includes('OutOfSync') && rows.some((r) => r.startsWith(overlay) && r.includes('in sync'))
+      return resource?.includes('Synced') && !resource.includes('OutOfSync') && rows.some((r) => r.startsWith(appName) && r.includes('in sync'))
         && status.startsWith('⎈ driftline-demo') && !status.includes('OutOfSync');
     }, { timeout: waitTimeout, message: 'the tree (Deployment Synced) and the status bar (no OutOfSync) after the sync' })
       .catch((error: unknown) => { throw new Error(`${errorText(error)}\nstatus bar: "${status}"\nApps rows:\n${rows.join('\n')}`); });
     await waitForNoHint('the hint to clear after the sync');
+    await waitForLens('production: 2 resources in sync');
     await screenshot(page(), 'editor-08-after-sync.png');
   }));
 
@@ -321,10 +340,15 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
       return rows.some((r) => r.includes('unknown field "namespcae"') && r.includes('did you mean "namespace"?'));
     }, { timeout: waitTimeout, message: 'the unknown-field error in Problems' })
       .catch((error: unknown) => { throw new Error(`${errorText(error)}\nProblems rows:\n${rows.join('\n')}`); });
+    await waitForLens('production: does not render (1 error)');
     await screenshot(page(), 'editor-09-problems.png');
 
-    // Ctrl+. on the line offers the rename; Enter applies it.
+    // With the cursor on the line, VS Code shows its light bulb; Ctrl+. offers the rename and
+    // Enter applies it. (Pressing Ctrl+. before the light bulb model has caught up with the new
+    // cursor position can answer "No code actions available": wait for the bulb like a user.)
     await editorLine(overlayEditor(), 'namespcae:').click({ position: { x: 2, y: 2 } });
+    // (VS Code 1.100 draws it in the gutter when the line has text: a codicon named *lightbulb*.)
+    await overlayEditor().locator('[class*="lightbulb"]').filter({ visible: true }).first().waitFor({ state: 'visible', timeout: waitTimeout });
     await page().keyboard.press('Control+.');
     const fix = page().locator('.action-widget .monaco-list-row').filter({ hasText: 'Rename to "namespace"' }).first();
     await fix.waitFor({ state: 'visible', timeout: waitTimeout });
@@ -396,10 +420,11 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     // The Deployment comes last: show the end of the document.
     await rendered.locator('.view-lines .view-line').first().click({ position: { x: 2, y: 2 } });
     await page().keyboard.press('Control+End');
-    const showsImage = async (tag: string): Promise<boolean> => (await editorText(rendered)).some((l) => l.trim() === `image: ${image}:${tag}`);
+    const showsImage = async (tag: string): Promise<boolean> => (await editorText(rendered)).some((l) => l.trim() === `- image: ${image}:${tag}`);
     await waitFor(async () => showsImage('1.4.1'), { timeout: waitTimeout, message: `the rendered Deployment with ${image}:1.4.1` });
     const lines = await editorText(rendered);
-    assert.ok(lines.some((l) => l.trim() === 'kind: Deployment'), lines.join('\n'));
+    // The overlay's work is in it: its namespace and its replica count on the base Deployment.
+    assert.ok(lines.some((l) => l.trim() === 'replicas: 3'), lines.join('\n'));
     assert.ok(lines.some((l) => l.trim() === 'namespace: guestbook-prod'), lines.join('\n'));
     assert.equal(await page().locator('.editor-group-container .tab.active').filter({ hasText: 'production.yaml' }).count() > 0, true);
     // Read-only: typing into it changes nothing.

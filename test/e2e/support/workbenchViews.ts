@@ -113,8 +113,9 @@ export async function problemRows(page: Page): Promise<string[]> {
 }
 
 /**
- * Quick Open (Ctrl+P) a file that may already be open in another tab, retrying: right after
- * other UI (a tree, a diff editor) had focus, Enter on the file row is sometimes not taken.
+ * Quick Open (Ctrl+P) a file that may already be open in another tab, retrying: with a diff
+ * editor active and a tree focused, the first Enter on the file's row sometimes closes Quick
+ * Open without switching tabs (seen with code-server 4.100.3); the second attempt works.
  */
 export async function reopenFile(page: Page, relativePath: string, attempts = 3): Promise<Locator> {
   const name = relativePath.split('/').pop() ?? relativePath;
@@ -132,4 +133,19 @@ export async function reopenFile(page: Page, relativePath: string, attempts = 3)
       if (attempt >= attempts) throw error;
     }
   }
+}
+
+/** Drags the side bar's edge to make it `by` pixels wider (tree descriptions stop being cut off in screenshots). */
+export async function widenSideBar(page: Page, by: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('no side bar');
+  const x = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by / 2, y, { steps: 5 });
+  await page.mouse.move(x + by, y, { steps: 5 });
+  await page.mouse.up();
+  await waitFor(async () => ((await page.locator('.part.sidebar').boundingBox())?.width ?? 0) >= box.width + by / 2,
+    { timeout: 5_000, message: 'the side bar to widen' });
 }
