@@ -2,6 +2,7 @@ import { isRecord } from '../fieldPath';
 import { emitDocument } from '../yaml/emit';
 import { encodeBase64 } from '../crypto/base64';
 import { utf8Bytes } from '../crypto/utf8';
+import { predictedLive } from './predictedLive';
 
 // How an object is shown to a person (diff editors, rendered-manifest documents):
 // without server bookkeeping, and never with a Secret's values.
@@ -55,9 +56,12 @@ function secretValues(secret: Record<string, unknown>): Map<string, unknown> {
 
 /** Desired and live side by side for a diff editor, with Secret masks that still show which keys differ. */
 export function displayPair(desired: Record<string, unknown> | undefined, live: Record<string, unknown> | undefined): { desired: string; live: string } {
+  // Against a live object, Git's side is live with Git's fields applied, so server defaults
+  // do not show as differences; without one, it is the rendered object itself.
+  const gitSide = desired && live ? predictedLive(desired, live) : desired;
   return {
-    desired: desired ? emitDocument(forDisplay(desired, undefined, 'desired')) : '',
-    live: live ? emitDocument(forDisplay(live, desired, 'live')) : '',
+    desired: gitSide ? emitDocument(forDisplay(gitSide, undefined, 'desired')) : '',
+    live: live ? emitDocument(forDisplay(live, gitSide, 'live')) : '',
   };
 }
 
