@@ -13,6 +13,7 @@ import { benchBundleSizes } from './bundleSizes';
 import { benchEditorLatency } from './editorLatency';
 import { benchScanLag } from './scanLag';
 import { formatTable, type BenchRow } from './table';
+import { benchScale } from './scale';
 
 const repoRoot = resolve(__dirname, '..');
 
@@ -35,6 +36,7 @@ const sources: readonly RowSource[] = [
   { id: 'editor', run: () => benchEditorLatency(repoRoot) },
   { id: 'scan', run: () => benchScanLag(repoRoot) },
   { id: 'bundle', run: () => benchBundleSizes(repoRoot) },
+  { id: 'scale', run: () => benchScale(repoRoot) },
 ];
 
 function option(name: string): string | undefined {

@@ -60,7 +60,8 @@ function* removablePaths(node: unknown, at: Path): Generator<Path> {
     }
   } else if (node !== null && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
-      yield [...at, key];
+      // Objects keep their identity: a case without apiVersion or kind shows other, unrealistic bugs.
+      if (key !== 'apiVersion' && key !== 'kind') yield [...at, key];
       yield* removablePaths(value, [...at, key]);
     }
   } else if (typeof node === 'string' && node.includes('\n')) {

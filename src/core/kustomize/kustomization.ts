@@ -1,7 +1,8 @@
+import { LineCounter } from 'yaml';
 import type { FileSystem } from '../ports';
 import { Provenance, type SourceLocation } from '../provenance';
 import { join } from '../paths';
-import { parseTracked } from '../yaml/trackedParse';
+import { parseTracked, type SyntaxTree } from '../yaml/trackedParse';
 import type { ParseCache } from '../yaml/parseCache';
 import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic } from '../result';
@@ -32,6 +33,29 @@ export async function findKustomizationFile(fs: FileSystem, dir: string): Promis
   return found[0] === undefined ? undefined : join(dir, found[0]);
 }
 
+/** What loadLayer needs of a render's context. */
+export interface LayerSource {
+  readonly fs: FileSystem;
+  readonly parseCache?: ParseCache;
+}
+
+const loadedByRender = new WeakMap<LayerSource, Map<string, Promise<Kustomization | undefined>>>();
+
+/**
+ * loadKustomization, once per directory and render: the loader, the transformer config and
+ * the components all ask for the same layers, and each ask costs three stats and a read.
+ */
+export function loadLayer(ctx: LayerSource, dir: string): Promise<Kustomization | undefined> {
+  let loaded = loadedByRender.get(ctx);
+  if (!loaded) loadedByRender.set(ctx, (loaded = new Map()));
+  let k = loaded.get(dir);
+  if (!k) {
+    k = loadKustomization(ctx.fs, dir, ctx.parseCache);
+    loaded.set(dir, k);
+  }
+  return k;
+}
+
 /** With a cache, an unchanged file yields the same (read-only) Kustomization as the last render. */
 export async function loadKustomization(fs: FileSystem, dir: string, cache?: ParseCache): Promise<Kustomization | undefined> {
   const file = await findKustomizationFile(fs, dir);
@@ -42,13 +66,14 @@ export async function loadKustomization(fs: FileSystem, dir: string, cache?: Par
 
 function parseKustomization(file: string, dir: string, text: string): Kustomization {
   const positions = new Provenance();
-  const parsed = parseTracked(file, text, positions, 'kustomization');
+  const syntax: SyntaxTree = { documents: [], lineCounter: new LineCounter() };
+  const parsed = parseTracked(file, text, positions, 'kustomization', 'plain', syntax);
   if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(file, 'invalid YAML'));
   const data = parsed.value[0]?.value ?? {};
   if (!isRecord(data)) throw new RenderError(diagnostic(file, 'a kustomization must be a YAML mapping', parsed.value[0]?.location));
   const fileStart: SourceLocation = { file, line: 1, column: 1 };
   // kubectl's strict decoding: unknown fields, wrong types, empty file, kind/apiVersion.
-  const aliases = applyKeyRenames(data, validateKustomization(file, text));
+  const aliases = applyKeyRenames(data, validateKustomization(file, text, { doc: syntax.documents[0], lineCounter: syntax.lineCounter }));
   const at = (parent: object, key: string | number): SourceLocation => positions.of(parent, aliases.get(parent)?.get(key) ?? key)[0] ?? fileStart;
   checkKustomizationHeader(file, data, (key) => (key === '' ? fileStart : at(data, key)));
   return { file, dir, data, at };

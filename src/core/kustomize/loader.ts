@@ -5,7 +5,7 @@ import { parseTrackedCached, type ParseCache } from '../yaml/parseCache';
 import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic, type Diagnostic } from '../result';
 import { asObject, formatResourceId, resourceId, sameId, type Resource } from './resource';
-import { listField, loadKustomization, type Kustomization } from './kustomization';
+import { listField, loadLayer, type Kustomization } from './kustomization';
 import { applyTransformers } from './transformers/pipeline';
 import { runGenerators } from './generators/runGenerators';
 import { accumulateComponents, checkRole, type KustomizationRole } from './components/accumulateComponents';
@@ -23,7 +23,7 @@ export interface BuildContext {
 
 /** Builds the kustomization in `dir`: its resources, transformed by its own transformers. */
 export async function buildKustomization(ctx: BuildContext, dir: string, into: Resource[] = [], role: KustomizationRole = 'root'): Promise<{ kustomization: Kustomization; resources: Resource[] }> {
-  const k = await loadKustomization(ctx.fs, dir, ctx.parseCache);
+  const k = await loadLayer(ctx, dir);
   if (!k) {
     throw new RenderError(diagnostic(dir, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory"));
   }

@@ -7,6 +7,7 @@ import { fixNameReferences } from './naming/nameReferences';
 import { resolveVars } from './vars/resolveVars';
 import { dropLocalConfig } from './buildMetadata/dropLocalConfig';
 import { applyBuildMetadata } from './buildMetadata/applyBuildMetadata';
+import { stringifyAnnotations } from './buildMetadata/stringAnnotations';
 
 export interface RootPhaseInput {
   readonly ctx: BuildContext;
@@ -21,7 +22,7 @@ export type RootStep = (input: RootPhaseInput) => void | Promise<void>;
  * (api/krusty/kustomizer.go): hash suffixes → name references → vars → drop
  * local-config → sort → strip internal annotations.
  */
-const rootSteps: readonly RootStep[] = [addHashSuffixes, fixNameReferences, resolveVars, dropLocalConfig, applyBuildMetadata];
+const rootSteps: readonly RootStep[] = [addHashSuffixes, fixNameReferences, resolveVars, dropLocalConfig, applyBuildMetadata, stringifyAnnotations];
 
 export async function finishAtRoot(input: RootPhaseInput): Promise<Resource[]> {
   for (const step of rootSteps) await step(input);

@@ -6,10 +6,12 @@ import { goyamlV2Value } from './goyamlV2Value';
 
 /**
  * How plain scalars read, beyond the YAML 1.2 core schema (`yaml` package) every file uses:
- * `resource` turns timestamps into the RFC 3339 text kustomize prints (kubernetes objects
- * and strategic merge patches); `yaml11` reads them as yaml.v2 does (JSON 6902 patches).
+ * `resource` turns timestamps into the RFC 3339 text kustomize prints and keeps the text of
+ * annotation values (kubernetes objects); `patch` does the same but leaves a null
+ * annotation null, a deletion (strategic merge patches); `yaml11` reads scalars as
+ * yaml.v2 does (JSON 6902 patches).
  */
-export type ScalarMode = 'plain' | 'resource' | 'yaml11';
+export type ScalarMode = 'plain' | 'resource' | 'patch' | 'yaml11';
 
 export interface ParsedDocument {
   /** The document as plain JSON-like data (null for an empty document). */
@@ -23,9 +25,21 @@ export interface ParsedDocument {
  * `provenance`, where every map key and sequence item was written, under the
  * operation name `operation`.
  */
-export function parseTracked(file: string, text: string, provenance: Provenance, operation: string, scalars: ScalarMode = 'plain'): Result<ParsedDocument[]> {
+/** The `yaml` package's documents of a parse, for a caller that inspects the syntax too (kustomization validation). */
+export interface SyntaxTree {
+  documents: readonly Document[];
+  lineCounter: LineCounter;
+}
+
+export function parseTracked(file: string, text: string, provenance: Provenance, operation: string, scalars: ScalarMode = 'plain', syntax?: SyntaxTree): Result<ParsedDocument[]> {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  const parsedDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  // parseAllDocuments yields an EmptyStream (no documents) for empty text.
+  const documents: Document[] = Array.isArray(parsedDocuments) ? parsedDocuments : [];
+  if (syntax) {
+    syntax.documents = documents;
+    syntax.lineCounter = lineCounter;
+  }
   const problems: Diagnostic[] = [];
   const parsed: ParsedDocument[] = [];
   const locate = (offset: number): SourceLocation => {
@@ -103,7 +117,10 @@ class Converter {
     const value = scalarValue(node);
     if (node.type !== 'PLAIN' || typeof node.source !== 'string' || node.tag !== undefined) return value;
     if (this.scalars === 'yaml11') return goyamlV2Value(node.source);
-    if (this.scalars !== 'resource' || typeof value !== 'string' || place === 'annotation') return value;
+    if (this.scalars !== 'resource' && this.scalars !== 'patch') return value;
+    // Annotations are a string map to kustomize: `12`, `~` and `1.50` keep their text (kubectl-verified).
+    if (place === 'annotation') return this.scalars === 'patch' && value === null ? null : node.source;
+    if (typeof value !== 'string') return value;
     // In a flow collection yaml.v3 re-emits a scalar holding ':' quoted, so it stays a string.
     if (inFlow && value.includes(':')) return value;
     return goTimestampText(value) ?? value;

@@ -1,7 +1,7 @@
 import { resolve } from '../../paths';
 import { RenderError, diagnostic } from '../../result';
 import type { Resource } from '../resource';
-import { listField, loadKustomization, type Kustomization } from '../kustomization';
+import { listField, loadLayer, type Kustomization } from '../kustomization';
 import type { BuildContext } from '../loader';
 import { componentApiVersion } from '../validation/typeMeta';
 import { noteComponentParent } from '../fieldSpecs/layerConfig';
@@ -27,7 +27,7 @@ export async function accumulateComponents(ctx: BuildContext, k: Kustomization, 
     const kind = await ctx.fs.stat(dir);
     if (kind === undefined) throw new RenderError(diagnostic(k.file, `component '${entry}' not found`, at));
     if (kind === 'file') throw new RenderError(diagnostic(k.file, `component '${entry}' must be a directory holding a kind: Component kustomization, not a file`, at));
-    const component = await loadKustomization(ctx.fs, dir, ctx.parseCache);
+    const component = await loadLayer(ctx, dir);
     if (!component) throw new RenderError(diagnostic(k.file, `component '${entry}' has no kustomization.yaml`, at));
     if (component.data['kind'] !== 'Component') {
       throw new RenderError(diagnostic(k.file, `component '${entry}' is a Kustomization; a components entry must have kind: Component and apiVersion: ${componentApiVersion} (list it under resources instead?)`, at));

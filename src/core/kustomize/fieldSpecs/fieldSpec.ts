@@ -27,10 +27,19 @@ export interface ConcreteGvk {
   readonly kind: string;
 }
 
+const gvks = new Map<string, ConcreteGvk>();
+
+/** Memoized: transformers ask for every resource's gvk once per fieldSpec, a tenth of a check's time. */
 export function gvkOf(object: Record<string, unknown>): ConcreteGvk {
-  const apiVersion = object['apiVersion'];
-  const kind = object['kind'];
-  return { ...splitApiVersion(typeof apiVersion === 'string' ? apiVersion : ''), kind: typeof kind === 'string' ? kind : '' };
+  const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : '';
+  const kind = typeof object['kind'] === 'string' ? object['kind'] : '';
+  const key = `${apiVersion}\u0000${kind}`;
+  let gvk = gvks.get(key);
+  if (!gvk) {
+    gvk = Object.freeze({ ...splitApiVersion(apiVersion), kind });
+    gvks.set(key, gvk);
+  }
+  return gvk;
 }
 
 /** Gvk.IsSelected: every non-empty field of `selector` must equal the one of `gvk`. */

@@ -1,6 +1,6 @@
 import { isWithin, resolve } from '../../paths';
 import { RenderError, diagnostic } from '../../result';
-import { loadKustomization, type Kustomization } from '../kustomization';
+import { loadLayer, type Kustomization } from '../kustomization';
 import type { BuildContext } from '../loader';
 import { parseConfigFile } from './configFile';
 import { parseCrdFile } from './crdConfig';
@@ -88,7 +88,7 @@ async function mergeSubLayers(ctx: BuildContext, k: Kustomization, field: string
   for (const [index, entry] of stringEntries(k, field)) {
     const dir = resolve(k.dir, entry);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || (await ctx.fs.stat(dir)) !== 'directory') continue;
-    const sub = await loadKustomization(ctx.fs, dir, ctx.parseCache);
+    const sub = await loadLayer(ctx, dir);
     if (!sub) continue;
     merge(await configAs(ctx, sub, field === 'components' ? k : undefined), field, index);
   }

@@ -57,6 +57,8 @@ export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], ope
     try {
       applyJsonPatch(ctx.provenance, r.object, operations);
       forgetShared(r.object);
+      // The JSON round trip writes the typed apiVersion field even when the object had none (kubectl-verified).
+      if (!Object.hasOwn(r.object, 'apiVersion')) r.object['apiVersion'] = null;
     } catch (e) {
       if (!(e instanceof JsonPatchError)) throw e;
       const at = (isRecord(e.operation) ? ctx.provenance.of(e.operation, e.field)[0] : undefined) ?? fallback;

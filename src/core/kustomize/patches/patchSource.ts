@@ -47,9 +47,9 @@ export async function fileSource(ctx: BuildContext, k: Kustomization, path: stri
 
 /**
  * The source's documents, or a located error for invalid YAML. Strategic merge patches
- * read like resources (`resource`); JSON 6902 operations like yaml.v2 (`yaml11`).
+ * read like resources (`patch`); JSON 6902 operations like yaml.v2 (`yaml11`).
  */
-export function parseSource(ctx: BuildContext, source: PatchSource, scalars: ScalarMode = 'resource'): PatchDocument[] {
+export function parseSource(ctx: BuildContext, source: PatchSource, scalars: ScalarMode = 'patch'): PatchDocument[] {
   // Cached by text: inline patches have no file of their own, and positions are relocated below.
   const { scratch, parsed } = memoParse(ctx, `patch:${scalars}`, source.text, () => {
     const positions = new Provenance();

@@ -31,11 +31,27 @@ export function setFieldValue(slot: FieldSlot, value: unknown, options: Delimite
     next = parts.join(options.delimiter);
   }
   const text = scalarText(next);
-  if (current === createdLeaf) writeSlot(slot, text === undefined ? next : resolvePlain(text));
+  if (current === createdLeaf || isUntyped(slot)) {
+    // The node `create` made stays untagged: later replacements into it resolve as plain YAML too.
+    writeSlot(slot, text === undefined ? next : resolvePlain(text));
+    if (text !== undefined) markUntyped(slot);
+  }
   else if (typeof current === 'string' && text !== undefined) writeSlot(slot, text);
   else if ((typeof current === 'number' || typeof current === 'boolean') && text !== undefined) writeSlot(slot, retype(current, text));
   else writeSlot(slot, next);
   return undefined;
+}
+
+const untyped = new WeakMap<object, Set<string | number>>();
+
+function isUntyped(slot: FieldSlot): boolean {
+  return untyped.get(slot.parent)?.has(slot.key) ?? false;
+}
+
+function markUntyped(slot: FieldSlot): void {
+  let keys = untyped.get(slot.parent);
+  if (!keys) untyped.set(slot.parent, (keys = new Set()));
+  keys.add(slot.key);
 }
 
 function retype(current: number | boolean, text: string): unknown {
@@ -43,15 +59,25 @@ function retype(current: number | boolean, text: string): unknown {
   return typeof resolved === typeof current ? resolved : text;
 }
 
-/** How yaml.v3 reads an untagged plain scalar (YAML 1.2 core schema). */
+/**
+ * How yaml.v3 reads an untagged plain scalar: underscores dropped, then Go's
+ * strconv.ParseInt(s, 0, 64), so `0123` is octal 83 and `0x1F` is 31 (kubectl-verified),
+ * then YAML-style floats.
+ */
 export function resolvePlain(text: string): unknown {
   if (/^(null|Null|NULL|~|)$/.test(text)) return null;
   if (/^(true|True|TRUE)$/.test(text)) return true;
   if (/^(false|False|FALSE)$/.test(text)) return false;
-  if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number(text);
-  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
-  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
+  if (!/^[-+.0-9]/.test(text)) return text;
+  const plain = text.replaceAll('_', '');
+  const sign = plain.startsWith('-') ? -1 : 1;
+  const digits = plain.replace(/^[-+]/, '');
+  if (/^0[xX][0-9a-fA-F]+$/.test(digits)) return sign * parseInt(digits.slice(2), 16);
+  if (/^0[oO][0-7]+$/.test(digits)) return sign * parseInt(digits.slice(2), 8);
+  if (/^0[bB][01]+$/.test(digits)) return sign * parseInt(digits.slice(2), 2);
+  if (/^0[0-7]+$/.test(digits)) return sign * parseInt(digits, 8);
+  if (/^(0|[1-9][0-9]*)$/.test(digits)) return sign * Number(digits);
+  if (/^(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(digits)) return sign * Number(digits);
   return text;
 }
 

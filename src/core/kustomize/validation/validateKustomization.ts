@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { RenderError, diagnostic } from '../../result';
 import { kustomizationSchema, type FieldType } from './kustomizationSchema';
 import { closestName } from './suggest';
@@ -23,9 +23,11 @@ interface Position {
 }
 
 /** Checks `text` against kustomize v5.7.1's Kustomization type; throws a located RenderError. */
-export function validateKustomization(file: string, text: string): KeyRename[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+export function validateKustomization(file: string, text: string, parsed?: { readonly doc: Document | undefined; readonly lineCounter: LineCounter }): KeyRename[] {
+  // The tracked parse's syntax tree when the caller has it: parsing the text twice was a third of a keystroke's render.
+  const lineCounter = parsed?.lineCounter ?? new LineCounter();
+  const doc = parsed ? parsed.doc : parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (!doc) return [];
   if (doc.errors.length > 0) return []; // the tracked parse reports YAML errors
   const at = (node: { range?: readonly number[] | null } | null | undefined): Position | undefined => {
     const offset = node?.range?.[0];
