@@ -10,6 +10,7 @@ import { GitRepository } from '../node/gitRepository';
 import { JsonLinesAuditLog } from '../node/jsonLinesAuditLog';
 import { confirmSync, type SyncTarget } from './commands/syncConfirmation';
 import { readSettings } from './settings';
+import { appNameOf } from './appName';
 
 export interface SyncRequest {
   readonly kube: KubeClient;
@@ -104,4 +105,23 @@ async function writeAudit(request: SyncRequest, report: SyncReport, durationMs: 
   const record = auditRecord({ ...request.audit, who, context: request.kube.contextName, server: request.kube.server, app: request.trackingId }, report, durationMs, new Date());
   logger.info(`audit: ${JSON.stringify(record)}`);
   await new JsonLinesAuditLog(auditPath).append(record).catch((e: unknown) => logger.warn(`could not write the audit record to ${auditPath}: ${String(e)}`));
+}
+
+/**
+ * The request for syncing `desired` (all or some of an overlay's objects, as saved on
+ * disk): the app, its namespaces, the commit, and a note about unsaved edits left out.
+ */
+export async function overlaySyncRequest(overlay: { readonly dir: string; readonly trackingId: string; readonly inputs: ReadonlySet<string> }, kube: KubeClient, desired: readonly KubeObject[], notes: readonly string[] = []): Promise<SyncRequest> {
+  const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && overlay.inputs.has(d.uri.fsPath));
+  const namespaces = [...new Set(desired.map((o) => o.metadata.namespace).filter((n): n is string => typeof n === 'string'))];
+  const repo = await GitRepository.open(overlay.dir);
+  return {
+    kube,
+    desired,
+    trackingId: overlay.trackingId,
+    target: { appName: appNameOf(vscode.workspace.asRelativePath(overlay.dir)), context: kube.contextName, namespaces },
+    notes: [...notes, ...(unsaved.length > 0 ? [`Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.`] : [])],
+    dir: overlay.dir,
+    audit: { action: 'sync', revision: (await repo?.commitInfo('HEAD'))?.hash },
+  };
 }

@@ -20,8 +20,12 @@ function newKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.
 function newCertificate(publicKey: forge.pki.rsa.PublicKey, commonName: string, validDays: number): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
-  // A positive serial: the leading 0x00 byte keeps the DER INTEGER from reading as negative.
-  cert.serialNumber = '00' + randomBytes(16).toString('hex');
+  // A positive, minimally encoded DER INTEGER: the first byte in 0x01..0x7f. (A leading
+  // 0x00 before a byte below 0x80 is "illegal padding" to OpenSSL 3, which then refuses
+  // the certificate about half the time.)
+  const serial = randomBytes(16);
+  serial[0] = ((serial[0] ?? 1) & 0x7f) || 0x01;
+  cert.serialNumber = serial.toString('hex');
   const now = Date.now();
   cert.validity.notBefore = new Date(now - 60 * 60 * 1000);
   cert.validity.notAfter = new Date(now + validDays * 24 * 60 * 60 * 1000);

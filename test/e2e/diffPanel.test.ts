@@ -3,17 +3,17 @@
 // the OutOfSync/All filter changes the list, "Open in Native Diff" opens VS Code's diff editor,
 // and after a window reload the panel comes back with the filter the user chose.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { startApiServer } from '../apiserver/server';
-import { runKubectl } from '../support/kubectlTool';
 import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
-import { artifactsDir, repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
+import { artifactsDir, startCodeServer, type CodeServer } from './support/codeServer';
 import { copyExamples, type TempWorkspace } from './support/workspace';
+import { builtVsix, kubectlFor, liveImage as liveImageOf, stepRunner } from './support/scenario';
 import { clickDialogButton, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor } from './support/workbench';
 
 const overlay = 'apps/guestbook/overlays/production';
@@ -33,16 +33,8 @@ const consoleErrors: string[] = [];
 /** Every console line, saved to artifacts/e2e/diff-panel-console.log for diagnosis. */
 const consoleLines: string[] = [];
 
-async function kubectl(...args: string[]): Promise<string> {
-  const result = await runKubectl(args, { kubeconfig: kubeconfigPath });
-  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
-  return result.stdout;
-}
-
-async function liveImage(): Promise<string> {
-  return (await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook',
-    '-o', 'jsonpath={.spec.template.spec.containers[?(@.name=="guestbook")].image}')).trim();
-}
+const kubectl = kubectlFor(() => kubeconfigPath);
+const liveImage = (): Promise<string> => liveImageOf(kubectl);
 
 function page(): BrowserSession['page'] {
   assert.ok(session, 'browser not started');
@@ -102,26 +94,11 @@ async function panelStatePersisted(): Promise<boolean> {
   });
 }
 
-let broken = false;
-async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
-  if (broken) {
-    t.skip('an earlier step failed');
-    return;
-  }
-  try {
-    await body();
-  } catch (error) {
-    broken = true;
-    if (session) await screenshot(session.page, `diff-panel-failure-${name}.png`).catch(() => undefined);
-    throw error;
-  }
-}
+const step = stepRunner('diff-panel-failure-', () => session?.page);
 
 describe('diff panel in VS Code', { timeout: 600_000 }, () => {
   before(async () => {
-    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    const vsix = join(repoRoot, `driftline-${version}.vsix`);
-    assert.ok(existsSync(vsix), `${vsix} missing: run npm run package (npm run test:e2e does)`);
+    const vsix = builtVsix();
 
     scratch = await mkdtemp(join(tmpdir(), 'driftline-panel-'));
     apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });

@@ -2,16 +2,16 @@
 // inline on the overlay line that sets the value; "Driftline: Sync" puts the cluster back and
 // the hint goes away; a new live change brings it back without any user action.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { startApiServer } from '../apiserver/server';
-import { runKubectl } from '../support/kubectlTool';
 import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
-import { repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
+import { startCodeServer, type CodeServer } from './support/codeServer';
 import { copyExamples, type TempWorkspace } from './support/workspace';
+import { builtVsix, kubectlFor, liveImage as liveImageOf, stepRunner } from './support/scenario';
 import {
   clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
@@ -30,17 +30,8 @@ let server: CodeServer | undefined;
 let session: BrowserSession | undefined;
 let kubeconfigPath = '';
 
-/** Runs the real kubectl against the emulator; a failing kubectl fails the test with its stderr. */
-async function kubectl(...args: string[]): Promise<string> {
-  const result = await runKubectl(args, { kubeconfig: kubeconfigPath });
-  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
-  return result.stdout;
-}
-
-async function liveImage(): Promise<string> {
-  return (await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook',
-    '-o', 'jsonpath={.spec.template.spec.containers[?(@.name=="guestbook")].image}')).trim();
-}
+const kubectl = kubectlFor(() => kubeconfigPath);
+const liveImage = (): Promise<string> => liveImageOf(kubectl);
 
 function page(): BrowserSession['page'] {
   assert.ok(session, 'browser not started');
@@ -73,27 +64,11 @@ async function waitForDriftHint(liveTag: string): Promise<LineDecorations> {
   }
 }
 
-// Later steps depend on earlier ones: after a failure, skip instead of piling up noise.
-let broken = false;
-async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
-  if (broken) {
-    t.skip('an earlier step failed');
-    return;
-  }
-  try {
-    await body();
-  } catch (error) {
-    broken = true;
-    if (session) await screenshot(session.page, `failure-${name}.png`).catch(() => undefined);
-    throw error;
-  }
-}
+const step = stepRunner('failure-', () => session?.page);
 
 describe('drift slice in VS Code', { timeout: 600_000 }, () => {
   before(async () => {
-    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    const vsix = join(repoRoot, `driftline-${version}.vsix`);
-    assert.ok(existsSync(vsix), `${vsix} missing: run npm run package (npm run test:e2e does)`);
+    const vsix = builtVsix();
 
     scratch = await mkdtemp(join(tmpdir(), 'driftline-slice-'));
     apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });

@@ -6,18 +6,18 @@
 // Every state is saved as artifacts/e2e/editor-*.png.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Locator } from 'playwright-core';
 import { startApiServer } from '../apiserver/server';
-import { runKubectl } from '../support/kubectlTool';
 import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
-import { repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
+import { startCodeServer, type CodeServer } from './support/codeServer';
 import { copyExamples, type TempWorkspace } from './support/workspace';
+import { builtVsix, kubectlFor, liveImage as liveImageOf, stepRunner } from './support/scenario';
 import {
   clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
@@ -48,16 +48,8 @@ let server: CodeServer | undefined;
 let session: BrowserSession | undefined;
 let kubeconfigPath = '';
 
-async function kubectl(...args: string[]): Promise<string> {
-  const result = await runKubectl(args, { kubeconfig: kubeconfigPath });
-  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
-  return result.stdout;
-}
-
-async function liveImage(): Promise<string> {
-  return (await kubectl('-n', 'guestbook-prod', 'get', 'deployment', 'guestbook',
-    '-o', 'jsonpath={.spec.template.spec.containers[?(@.name=="guestbook")].image}')).trim();
-}
+const kubectl = kubectlFor(() => kubeconfigPath);
+const liveImage = (): Promise<string> => liveImageOf(kubectl);
 
 function folder(): string {
   assert.ok(workspace, 'workspace not created');
@@ -147,21 +139,7 @@ async function appsRows(): Promise<string[]> {
   return rowTexts(appsPane());
 }
 
-// Later steps depend on earlier ones: after a failure, skip instead of piling up noise.
-let broken = false;
-async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
-  if (broken) {
-    t.skip('an earlier step failed');
-    return;
-  }
-  try {
-    await body();
-  } catch (error) {
-    broken = true;
-    if (session) await screenshot(session.page, `editor-failure-${name}.png`).catch(() => undefined);
-    throw error;
-  }
-}
+const step = stepRunner('editor-failure-', () => session?.page);
 
 /** Two commits that change newTag (1.4.1, then the example's 1.4.2): what step 7 rolls back. */
 async function makeGitRepository(): Promise<void> {
@@ -181,9 +159,7 @@ async function makeGitRepository(): Promise<void> {
 
 describe('editor experience in VS Code', { timeout: 300_000 }, () => {
   before(async () => {
-    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    const vsix = join(repoRoot, `driftline-${version}.vsix`);
-    assert.ok(existsSync(vsix), `${vsix} missing: run npm run package (npm run test:e2e does)`);
+    const vsix = builtVsix();
 
     scratch = await mkdtemp(join(tmpdir(), 'driftline-editor-'));
     apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });

@@ -2,11 +2,9 @@ import * as vscode from 'vscode';
 import { render } from '../../core/kustomize/render';
 import type { KubeObject, Logger } from '../../core/ports';
 import { DiskFileSystem } from '../../node/diskFileSystem';
-import { GitRepository } from '../../node/gitRepository';
 import type { DriftController, OverlayState } from '../driftController';
 import { pickOverlay } from '../overlayPicker';
-import { appNameOf } from '../appName';
-import { runEditorSync } from '../syncSession';
+import { overlaySyncRequest, runEditorSync } from '../syncSession';
 
 /**
  * `Driftline: Sync` — server-side apply the overlay the active editor belongs to
@@ -28,22 +26,7 @@ export async function syncCommand(drift: DriftController, logger: Logger, auditP
     return;
   }
   const desired = rendered.value.resources.map((r) => r.object as unknown as KubeObject);
-  const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && overlay.inputs.has(d.uri.fsPath));
-  const namespaces = [...new Set(desired.map((o) => o.metadata.namespace).filter((n): n is string => typeof n === 'string'))];
-  const repo = await GitRepository.open(overlay.dir);
-  await runEditorSync(
-    {
-      kube,
-      desired,
-      trackingId: overlay.trackingId,
-      target: { appName: appNameOf(vscode.workspace.asRelativePath(overlay.dir)), context: kube.contextName, namespaces },
-      notes: unsaved.length > 0 ? [`Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.`] : [],
-      dir: overlay.dir,
-      audit: { action: 'sync', revision: (await repo?.commitInfo('HEAD'))?.hash },
-    },
-    logger,
-    auditPath,
-  );
+  await runEditorSync(await overlaySyncRequest(overlay, kube, desired), logger, auditPath);
   await drift.refresh();
 }
 

@@ -3,11 +3,9 @@ import { refOf } from '../../core/diff/diffRendered';
 import { render } from '../../core/kustomize/render';
 import type { KubeObject, Logger, ObjectRef } from '../../core/ports';
 import { DiskFileSystem } from '../../node/diskFileSystem';
-import { GitRepository } from '../../node/gitRepository';
-import { appNameOf } from '../appName';
 import type { DriftController } from '../driftController';
 import { describeRef, sameRef } from '../resourceRef';
-import { runEditorSync } from '../syncSession';
+import { overlaySyncRequest, runEditorSync } from '../syncSession';
 
 export interface SyncResourcesTarget {
   readonly overlay: string;
@@ -42,25 +40,10 @@ export async function syncResourcesCommand(drift: DriftController, logger: Logge
     return;
   }
   const desired = chosen.map((r) => r.object as unknown as KubeObject);
-  const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && overlay.inputs.has(d.uri.fsPath));
-  const namespaces = [...new Set(desired.map((o) => o.metadata.namespace).filter((n): n is string => typeof n === 'string'))];
-  const repo = await GitRepository.open(overlay.dir);
-  await runEditorSync(
-    {
-      kube,
-      desired,
-      trackingId: overlay.trackingId,
-      target: { appName: appNameOf(where), context: kube.contextName, namespaces },
-      notes: [
-        `Only the selected resources: ${chosen.map((r) => describeRef(refOf(r))).join(', ')}.`,
-        absent.length > 0 ? `Not in Git, left alone: ${absent.map(describeRef).join(', ')}.` : '',
-        unsaved.length > 0 ? `Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.` : '',
-      ].filter(Boolean),
-      dir: overlay.dir,
-      audit: { action: 'sync', revision: (await repo?.commitInfo('HEAD'))?.hash },
-    },
-    logger,
-    auditPath,
-  );
+  const notes = [
+    `Only the selected resources: ${chosen.map((r) => describeRef(refOf(r))).join(', ')}.`,
+    ...(absent.length > 0 ? [`Not in Git, left alone: ${absent.map(describeRef).join(', ')}.`] : []),
+  ];
+  await runEditorSync(await overlaySyncRequest(overlay, kube, desired, notes), logger, auditPath);
   await drift.refresh();
 }
