@@ -19,7 +19,7 @@ import { startCodeServer, type CodeServer } from './support/codeServer';
 import { copyExamples, type TempWorkspace } from './support/workspace';
 import { builtVsix, kubectlFor, liveImage as liveImageOf, stepRunner } from './support/scenario';
 import {
-  clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
+  activeEditor, clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
 import {
   contextMenuItem, editorByUri, editorLine, editorText, expandPane, hoverLine, pickQuickInputRow, problemRows, quickInputRowTexts,
@@ -254,6 +254,9 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     const tab = await textOf(page().locator('.editor-group-container.active .tab.active').first());
     await screenshot(page(), 'editor-06-open-diff.png');
     assert.match(tab, /Deployment guestbook-prod\/guestbook: Git ↔ Live \(driftline-demo\)/, tab);
+    // Close the diff as a user would; Quick Open over a diff editor sometimes only closes itself.
+    await runCommand(page(), 'View: Close Editor');
+    await activeEditor(page(), overlayFile, waitTimeout);
   }));
 
   it('the Apps tree and the status bar show the drift, and update after a sync', async (t) => step(t, 'tree-and-sync', async () => {
