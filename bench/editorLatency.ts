@@ -20,9 +20,9 @@ async function kubectl(kubeconfig: string, ...args: string[]): Promise<void> {
   if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${result.stderr}`);
 }
 
-/** The extension's own "activated in X ms" (the activate() call) from its log channel. */
-function activateCallMs(logs: string): number {
-  const found = /activated in ([\d.]+) ms/.exec(logs);
+/** A figure the extension logs on its channel: "activated in X ms" (the activate() call), "services loaded in X ms". */
+function loggedMs(logs: string, what: RegExp): number {
+  const found = new RegExp(`${what.source} ([\\d.]+) ms`).exec(logs);
   return found ? Number(found[1]) : Number.NaN;
 }
 
@@ -53,12 +53,16 @@ export async function benchEditorLatency(repoRoot: string, edits = 40, liveChang
       settings: { 'driftline.kubeconfig': cluster.kubeconfigPath }, timeoutMs: 300_000,
     });
     const load = percentile(result.bundleLoad, 50);
-    const call = activateCallMs(logs);
+    const call = loggedMs(logs, /activated in/);
+    const servicesModule = percentile(result.servicesLoad, 50);
     return [
       ...latencyRows('keystroke → hints updated (debounce 0)', result.keystroke['0'] ?? [], 50),
       ...latencyRows(`keystroke → hints updated (default debounce ${defaultDebounceMs} ms)`, result.keystroke[String(defaultDebounceMs)] ?? [], undefined),
       ...latencyRows('live change (API write) → hint updated', result.live, 1000),
-      { name: `activation: bundle load ${load.toFixed(1)} ms + activate() ${call.toFixed(1)} ms`, ours: load + call, unit: 'ms', budget: '≤ 50 ms', pass: load + call <= 50 },
+      { name: `activation: entry bundle load ${load.toFixed(1)} ms + activate() ${call.toFixed(1)} ms`, ours: load + call, unit: 'ms', budget: '≤ 50 ms', pass: load + call <= 50 },
+      // Not part of activation: the entry loads services.js on first need, after activate() returned.
+      { name: `deferred services load after activation (services.js; first load in the run, startServices included: ${loggedMs(logs, /services loaded in/).toFixed(1)} ms)`,
+        ours: servicesModule, unit: 'ms', budget: 'reported' },
     ];
   } finally {
     await workspace.dispose();

@@ -1,4 +1,5 @@
-// Three bundles: the extension host code (cjs, `vscode` external), the CLI, and
+// The extension host code as two bundles (cjs, `vscode` external): a thin entry that activation
+// evaluates, and the services it loads on first need (see src/extension/main.ts); the CLI; and
 // the diff webview (browser). Type-checking is `tsc --noEmit`, not esbuild's job.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
@@ -10,12 +11,22 @@ rmSync('dist', { recursive: true, force: true });
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: production ? false : 'linked', minify: true, keepNames: true, logLevel: 'warning', legalComments: 'none' };
 
+const extensionHost = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
+  build({ ...extensionHost, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', metafile: true }).then(entryStaysThin),
+  build({ ...extensionHost, entryPoints: ['src/extension/services.ts'], outfile: 'dist/services.js' }),
   build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
   ...webviewBuilds(),
 ]);
 chmodSync('dist/cli.js', 0o755);
+
+// Activation evaluates all of extension.js: a stray import of the services (or of src/core, which
+// they pull in) would silently make every activation pay for them again.
+function entryStaysThin({ metafile }) {
+  const heavy = Object.keys(metafile.inputs).filter((input) => !input.startsWith('src/extension/') || input.endsWith('/services.ts'));
+  if (heavy.length > 0) throw new Error(`dist/extension.js must stay thin, but bundles: ${heavy.join(', ')}`);
+}
 
 // The diff panel: its script plus main.css (Monaco's and ours, bundled from the CSS the code
 // imports) and codicon.ttf (Monaco's icon font, referenced from that CSS); and Monaco's editor

@@ -1,25 +1,13 @@
 import * as vscode from 'vscode';
-import { DriftController } from './driftController';
-import { DriftDecorations } from './driftDecorations';
-import { DriftStatusBar } from './statusBar';
-import { outputLogger } from './outputLogger';
-import { syncCommand } from './commands/syncCommand';
-import { RenderProblems } from './renderProblems';
-import { ManifestDocuments, manifestScheme } from './manifestDocuments';
-import { DriftCodeLens } from './driftCodeLens';
-import { openDiffCommand } from './commands/openDiffCommand';
-import { showRenderedCommand } from './commands/showRenderedCommand';
-import { traceFieldCommand } from './commands/traceFieldCommand';
-import { selectContextCommand } from './commands/selectContextCommand';
-import { AppsTree } from './views/appsTree';
 import { RenderQuickFixes } from './renderQuickFixes';
-import { ClustersTree } from './views/clustersTree';
-import { HistoryTree } from './views/historyTree';
-import { rollbackCommand } from './commands/rollbackCommand';
-import { DiffPanels } from './webviewHost/diffPanels';
+import { LazyCodeLens, LazyDocuments, LazyTree } from './lazyProviders';
+import type { Services } from './services';
 
-// Activation stays cheap: no I/O here. The drift controller starts when a YAML
-// editor is visible or a command needs it.
+// The thin entry (dist/extension.js): activation registers every contributed command, view and
+// provider as a lazy proxy and returns; the heavy half (services.ts → dist/services.js: renderer,
+// cluster client, git, yaml) loads on first need, never inside activate(). Services and command
+// handlers are added in services.ts; a command contributed in package.json is proxied here by itself.
+
 /**
  * What `vscode.extensions.getExtension('driftline.driftline').exports` offers: enough
  * for extension-host tests and benchmarks to wait for drift updates, nothing more.
@@ -31,53 +19,70 @@ export interface DriftlineApi {
   start(): Promise<void>;
 }
 
+const yamlSelector: vscode.DocumentSelector = [{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }];
+/** manifestDocuments.ts's `manifestScheme`; importing it would pull the services into this bundle. */
+const manifestScheme = 'driftline';
+
 export function activate(context: vscode.ExtensionContext): DriftlineApi {
   const started = performance.now();
   const channel = vscode.window.createOutputChannel('Driftline', { log: true });
-  const logger = outputLogger(channel);
-  const drift = new DriftController(logger);
-  const decorations = new DriftDecorations(drift, vscode.Uri.joinPath(context.extensionUri, 'media', 'drift-gutter.svg'));
-  const statusBar = new DriftStatusBar(drift);
-  const problems = new RenderProblems(drift);
-  const documents = new ManifestDocuments(drift);
-  const codeLens = new DriftCodeLens(drift);
-  const auditPath = vscode.Uri.joinPath(context.globalStorageUri, 'audit.jsonl').fsPath;
-  // Registers the panel serializer (restores diff panels after a reload); panels open on demand.
-  const diffPanels = new DiffPanels({ drift, logger, extensionUri: context.extensionUri, auditPath });
-  const run = (what: string, action: (...args: unknown[]) => Promise<void>) => (...args: unknown[]) => action(...args).catch((e: unknown) => reportFailure(what, e, logger));
+  const updated = new vscode.EventEmitter<void>();
+  let services: Services | undefined;
+  let loading: Promise<Services> | undefined;
+  const trees = new Map(['driftline.apps', 'driftline.clusters', 'driftline.history'].map((id) => [id, new LazyTree(() => load().then((s) => tree(s, id)))]));
+  const codeLens = new LazyCodeLens(() => load().then((s) => s.codeLens));
+  const documents = new LazyDocuments(() => load().then((s) => s.documents));
+  let serializer: vscode.Disposable | undefined = vscode.window.registerWebviewPanelSerializer('driftline.diff', {
+    deserializeWebviewPanel: async (panel, state) => (await load()).webviewSerializer.deserializeWebviewPanel(panel, state),
+  });
+
+  // Always after activate() returned (a macrotask later), so activation never pays for it.
+  const load = (): Promise<Services> => (loading ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    const begun = performance.now();
+    // The services' DiffPanels registers the real serializer: the stand-in makes way first.
+    serializer?.dispose();
+    serializer = undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second bundle, loaded on demand
+    const module = require(`${__dirname}/services.js`) as typeof import('./services');
+    const required = performance.now();
+    services = module.startServices(context, channel);
+    for (const [id, lazy] of trees) lazy.attach(tree(services, id));
+    codeLens.attach(services.codeLens);
+    documents.attach(services.documents);
+    context.subscriptions.push(services.drift.onDidChange(() => updated.fire()));
+    channel.info(`services loaded in ${(performance.now() - begun).toFixed(1)} ms (module ${(required - begun).toFixed(1)} ms)`);
+    return services;
+  }));
+  const report = (e: unknown): void => channel.error(`Driftline failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  const start = (): Promise<void> => load().then((s) => s.drift.start());
+  const startWhenRelevant = (editors: readonly vscode.TextEditor[]): void => {
+    if (editors.some((e) => e.document.languageId === 'yaml' || /\.ya?ml$/.test(e.document.fileName))) start().catch(report);
+  };
+
   context.subscriptions.push(
     channel,
-    drift,
-    decorations,
-    statusBar,
-    problems,
-    documents,
+    updated,
     codeLens,
+    documents,
+    { dispose: () => serializer?.dispose() },
     vscode.workspace.registerTextDocumentContentProvider(manifestScheme, documents),
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], new RenderQuickFixes(), { providedCodeActionKinds: RenderQuickFixes.kinds }),
-    registerTree('driftline.apps', new AppsTree(drift), drift, logger),
-    registerTree('driftline.clusters', new ClustersTree(drift), drift, logger),
-    registerTree('driftline.history', new HistoryTree(drift), drift, logger),
-    vscode.commands.registerCommand('driftline.rollback', run('Rollback', (...args) => rollbackCommand(drift, logger, auditPath, args))),
-    vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/Kustomization' }], codeLens),
-    vscode.commands.registerCommand('driftline.sync', run('Sync', (target) => syncCommand(drift, logger, auditPath, target))),
-    vscode.commands.registerCommand('driftline.refresh', run('Refresh', () => drift.refresh())),
-    vscode.commands.registerCommand('driftline.openDiff', run('Open Diff', (target) => openDiffCommand(drift, target))),
-    diffPanels,
-    vscode.commands.registerCommand('driftline.openDiffPanel', run('Open Diff Panel', (target) => diffPanels.open(target))),
-    vscode.commands.registerCommand('driftline.showRendered', run('Show Rendered Manifests', () => showRenderedCommand(drift))),
-    vscode.commands.registerCommand('driftline.traceField', run('Trace Field Origin', () => traceFieldCommand(drift))),
-    vscode.commands.registerCommand('driftline.selectContext', run('Select Context', () => selectContextCommand())),
-    vscode.commands.registerCommand('driftline.goToLocation', run('Go to Origin', (file, line, column) => goToLocation(file, line, column))),
-    vscode.commands.registerCommand('driftline.showLog', () => channel.show()),
-    vscode.window.onDidChangeVisibleTextEditors((editors) => startWhenRelevant(editors, drift, logger)),
+    vscode.languages.registerCodeActionsProvider(yamlSelector, new RenderQuickFixes(), { providedCodeActionKinds: RenderQuickFixes.kinds }),
+    vscode.languages.registerCodeLensProvider(yamlSelector, codeLens),
+    ...[...trees].map(([id, provider]) => registerTree(id, provider, () => start().catch(report))),
+    ...contributedCommands(context).map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      if (id === 'driftline.showLog') return channel.show();
+      const handler = (await load()).commands[id];
+      if (!handler) throw new Error(`no handler for ${id}`);
+      return handler(...args);
+    })),
+    vscode.window.onDidChangeVisibleTextEditors(startWhenRelevant),
   );
-  startWhenRelevant(vscode.window.visibleTextEditors, drift, logger);
-  logger.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+  startWhenRelevant(vscode.window.visibleTextEditors);
+  channel.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   return {
-    onDidUpdateDrift: drift.onDidChange,
-    driftIn: (path) => drift.driftIn(path).map(({ change }) => ({ line: change.origin?.line ?? 0, path: change.path, live: change.live })),
-    start: () => drift.start(),
+    onDidUpdateDrift: updated.event,
+    driftIn: (path) => (services?.drift.driftIn(path) ?? []).map(({ change }) => ({ line: change.origin?.line ?? 0, path: change.path, live: change.live })),
+    start,
   };
 }
 
@@ -85,29 +90,21 @@ export function deactivate(): void {
   // Everything is owned by context.subscriptions.
 }
 
-function startWhenRelevant(editors: readonly vscode.TextEditor[], drift: DriftController, logger: { error(m: string): void }): void {
-  if (editors.some((e) => e.document.languageId === 'yaml' || /\.ya?ml$/.test(e.document.fileName))) {
-    drift.start().catch((e: unknown) => logger.error(`Driftline failed to start: ${e instanceof Error ? e.message : String(e)}`));
-  }
+function tree(services: Services, id: string): vscode.TreeDataProvider<unknown> {
+  const provider = services.trees[id];
+  if (!provider) throw new Error(`no provider for the view ${id}`);
+  return provider;
 }
 
-/** A tree view that starts the drift controller the first time it becomes visible. */
-function registerTree<T>(id: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable, drift: DriftController, logger: { error(m: string): void }): vscode.Disposable {
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: Array<{ command?: unknown }> } }).contributes?.commands ?? [];
+  return commands.map((c) => c.command).filter((id): id is string => typeof id === 'string');
+}
+
+/** A view that starts the drift controller the first time it becomes visible. */
+function registerTree(id: string, provider: LazyTree, start: () => void): vscode.Disposable {
   const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
-  const visible = view.onDidChangeVisibility((e) => {
-    if (e.visible) drift.start().catch((err: unknown) => logger.error(`Driftline failed to start: ${err instanceof Error ? err.message : String(err)}`));
-  });
+  const visible = view.onDidChangeVisibility((e) => e.visible && start());
+  if (view.visible) start();
   return vscode.Disposable.from(view, visible, provider);
-}
-
-async function goToLocation(file: unknown, line: unknown, column: unknown): Promise<void> {
-  if (typeof file !== 'string' || typeof line !== 'number') return;
-  const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, (typeof column === 'number' ? column : 1) - 1));
-  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position) });
-}
-
-function reportFailure(what: string, e: unknown, logger: { error(m: string): void }): void {
-  const message = e instanceof Error ? e.message : String(e);
-  logger.error(`${what} failed: ${message}`);
-  void vscode.window.showErrorMessage(`Driftline: ${what} failed: ${message}`);
 }

@@ -4,6 +4,7 @@
 // with a warm one), and keystroke → hints in one overlay of that repo.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { profiled } from './cpuProfile';
 import { benchConfig, driftline, nextDrift, setTag, sleep, writeResult, type DriftEntry } from './benchSupport';
 
 export interface ScanLagConfig {
@@ -47,8 +48,8 @@ const isImage = (e: DriftEntry): boolean => /\.image$/.test(e.path);
 export async function run(): Promise<void> {
   const config = benchConfig<ScanLagConfig>();
   const api = await driftline();
-  const firstScan = await measured(() => api.start());
-  const refresh = await measured(() => vscode.commands.executeCommand('driftline.refresh'));
+  const firstScan = await measured(() => profiled('firstScan', () => api.start()));
+  const refresh = await measured(() => profiled('refresh', async () => vscode.commands.executeCommand('driftline.refresh')));
 
   const file = config.overlayFile;
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
