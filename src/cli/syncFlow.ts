@@ -47,6 +47,8 @@ export async function runSyncFlow(io: Io, target: SyncFlowTarget, options: SyncF
   try {
     report = await syncApp(kube, live, target.desired, {
       trackingId: target.trackingId,
+      revision: target.audit.revision,
+      startedAtMs: started,
       prune: options.prune === true,
       previewOnly: !apply,
       forceConflicts: options.forceConflicts === true,
@@ -65,6 +67,7 @@ export async function runSyncFlow(io: Io, target: SyncFlowTarget, options: SyncF
   }
   if (!printed) io.stdout(formatPreview(report.plan, report.dryRun));
   io.stdout(formatHealth(report.health));
+  for (const ref of report.deletedHooks) io.stdout(`${'deleted hook'.padEnd(14)}${refLabel(ref)} (its delete policy)\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (!apply) {
     if (report.outcome === 'rejected') {

@@ -1,9 +1,9 @@
 import { describeConflict } from '../core/sync/applyConflict';
-import type { DryRunResult, Prediction } from '../core/sync/dryRun';
+import type { DryRunResult, Prediction, PrunePrediction } from '../core/sync/dryRun';
 import type { StepResult } from '../core/sync/executeSync';
 import { refLabel } from '../core/sync/objectRef';
 import type { ObjectChange } from '../core/sync/objectChanges';
-import type { SyncPlan } from '../core/sync/syncPlan';
+import type { HookStep, PlanStep, SyncPlan } from '../core/sync/syncPlan';
 import type { HealthOutcome } from '../core/sync/waitForHealth';
 
 // Plain text for sync and rollback: the dry run's prediction, what happened, and health.
@@ -41,22 +41,45 @@ function predictionLine(p: Prediction): string {
   }
 }
 
+function waveHeader(step: PlanStep): string {
+  return step.phase === 'Sync' ? `  wave ${step.runWave}\n` : `  ${step.phase} wave ${step.runWave}\n`;
+}
+
+function hookLine(h: HookStep): string {
+  const policy = h.deletePolicies.join(',');
+  const how = h.live ? (h.deletePolicies.includes('BeforeHookCreation') ? 'replaces the one on the cluster' : 'exists; not created again') : 'create and wait for completion';
+  return `    ${pad('hook', 11)}${refLabel(h.ref)} (${h.phase}: ${how}; delete policy ${policy})\n`;
+}
+
+function pruneLine(p: PrunePrediction): string {
+  const why = p.step.pruneLast ? ' (PruneLast)' : p.step.runWave !== p.step.wave ? ` (annotated wave ${p.step.wave}: deleted in reverse wave order)` : '';
+  return `    ${pad(p.outcome === 'error' ? 'rejected' : 'prune', 11)}${refLabel(p.step.ref)}${why}${p.message ? `: ${p.message}` : ''}\n`;
+}
+
+/** The plan in the order it runs: each phase and wave, its prunes first, then its hooks and applies. */
 export function formatPreview(plan: SyncPlan, dryRun: DryRunResult): string {
   let out = 'server-side dry run:\n';
-  let wave: number | undefined;
-  for (const p of dryRun.predictions) {
-    if (p.step.wave !== wave) out += `  wave ${(wave = p.step.wave)}\n`;
-    out += predictionLine(p);
+  const predictions = new Map<PlanStep, Prediction>(dryRun.predictions.map((p) => [p.step, p]));
+  const prunes = new Map<PlanStep, PrunePrediction>(dryRun.prunes.map((p) => [p.step, p]));
+  let previous: PlanStep | undefined;
+  for (const step of plan.sequence) {
+    if (!previous || previous.phase !== step.phase || previous.runWave !== step.runWave) out += waveHeader(step);
+    previous = step;
+    const prediction = predictions.get(step);
+    const prune = prunes.get(step);
+    if (step.action === 'hook') out += hookLine(step);
+    else if (prediction) out += predictionLine(prediction);
+    else if (prune) out += pruneLine(prune);
   }
-  for (const p of dryRun.prunes) out += `  ${pad(p.outcome === 'error' ? 'rejected' : 'prune', 13)}${refLabel(p.step.ref)}${p.message ? `: ${p.message}` : ''}\n`;
+  if (plan.syncFail.length > 0) out += `  SyncFail (only if the sync fails)\n${plan.syncFail.map(hookLine).join('')}`;
   for (const u of plan.unpruned) out += `  ${pad('not pruned', 13)}${refLabel(u.ref)} (no longer in Git; pass --prune to delete it)\n`;
-  for (const h of plan.hooks) out += `  ${pad('hook', 13)}${refLabel(h.ref)} (${h.phases.join(',')}; hooks are not run by Driftline)\n`;
-  if (dryRun.predictions.length === 0 && dryRun.prunes.length === 0) out += '  nothing to apply\n';
+  for (const h of plan.hooks.filter((n) => n.notRun.length > 0)) out += `  ${pad('not run', 13)}${refLabel(h.ref)} (${h.notRun.join(',')}: not a phase a sync runs)\n`;
+  if (plan.sequence.length === 0) out += '  nothing to apply\n';
   return out;
 }
 
 export function formatStep(s: StepResult): string {
-  const label = refLabel(s.ref);
+  const label = s.action === 'hook' ? `${refLabel(s.ref)} [${s.phase} hook]` : refLabel(s.ref);
   switch (s.status) {
     case 'applied':
     case 'pruned':

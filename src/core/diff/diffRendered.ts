@@ -3,6 +3,7 @@ import type { RenderResult } from '../kustomize/render';
 import type { Resource } from '../kustomize/resource';
 import { splitApiVersion } from '../kustomize/resource';
 import { ignoresExtraneous, isTrackedBy } from '../sync/tracking';
+import { isHook } from '../sync/syncAnnotations';
 import { compare, type CompareOptions } from './compare';
 import type { ResourceDiff } from './types';
 import { assessHealth } from '../health/assessHealth';
@@ -33,10 +34,12 @@ const refKey = (r: ObjectRef): string => `${r.apiVersion}|${r.kind}|${r.namespac
 
 /** The drift of every rendered resource against the live cluster in render order, then Extra objects. */
 export async function diffRendered(rendered: RenderResult, live: LiveSource, options: DiffOptions = {}): Promise<ResourceDiff[]> {
-  const refs = rendered.resources.map(refOf);
+  // Hooks live by their delete policy, not by Git: Argo CD never counts them as drift.
+  const resources = rendered.resources.filter((r) => !isHook(r.object as unknown as KubeObject));
+  const refs = resources.map(refOf);
   const lives = await Promise.all(refs.map((ref) => live.get(ref)));
   const compareOptions = { ...options, provenance: rendered.provenance };
-  const diffs = rendered.resources.map((r, i) => compare(r, lives[i], compareOptions));
+  const diffs = resources.map((r, i) => compare(r, lives[i], compareOptions));
   if (options.tracking && live.list) diffs.push(...(await findExtra(refs, live.list.bind(live), options.tracking)));
   return diffs;
 }

@@ -1,19 +1,27 @@
 import type { KubeApi, KubeObject, ObjectRef } from '../ports';
 import { parseApplyConflict, type ApplyConflict } from './applyConflict';
-import type { ApplyStep, PruneStep, SyncPlan } from './syncPlan';
+import type { CancelToken } from './cancelToken';
+import { groupByWave } from './planSequence';
+import type { ApplyStep, HookStep, PlanStep, PruneStep } from './planSteps';
+import { startHook } from './runHook';
+import type { HookPhase } from './syncAnnotations';
+import type { SyncPlan } from './syncPlan';
 import { fieldManager } from './trackedObject';
+import type { HealthOutcome, HealthWaitResult } from './waitForHealth';
 
-/** An AbortSignal, or anything shaped like one: checked between steps, never mid-request. */
-export interface CancelToken {
-  readonly aborted: boolean;
-}
+export type { CancelToken } from './cancelToken';
 
 export type StepStatus = 'applied' | 'forced' | 'pruned' | 'failed' | 'conflict' | 'notAttempted' | 'cancelled';
 
 export interface StepResult {
   readonly ref: ObjectRef;
-  readonly action: 'create' | 'update' | 'prune';
+  readonly action: 'create' | 'update' | 'prune' | 'hook';
+  /** As annotated. */
   readonly wave: number;
+  readonly phase: HookPhase;
+  /** The wave it ran (or would have run) in. */
+  readonly runWave: number;
+  /** A hook: `applied` once it completed, `failed` when it failed or did not complete. */
   readonly status: StepStatus;
   readonly message: string | undefined;
   /** For `conflict` (declined) and `forced` (taken): whose fields. */
@@ -28,63 +36,101 @@ export interface ExecuteOptions {
   /** Asked on a 409 when not confirmed in advance; the conflict names the managers and fields. */
   readonly confirmForce?: (step: ApplyStep, conflict: ApplyConflict) => Promise<boolean>;
   readonly signal?: CancelToken;
-  /** Called after each wave's applies succeed, before the next wave starts (Argo CD waits for health there). False stops the sync. */
-  readonly afterWave?: (wave: number, applied: readonly StepResult[]) => Promise<boolean>;
+  /**
+   * Waits until a wave's applied objects are healthy and its hooks complete (Argo CD starts
+   * the next wave only then). Without it nothing is waited for and hooks are only created.
+   */
+  readonly awaitHealth?: (refs: readonly ObjectRef[]) => Promise<HealthWaitResult>;
   readonly onStep?: (result: StepResult) => void;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ExecuteResult {
-  /** One per plan step (applies in order, then prunes), with what really happened. */
+  /** One per step: applies and prunes as they happen, a wave's hooks once they finish. */
   readonly steps: readonly StepResult[];
   readonly cancelled: boolean;
+  /** The last health wait: the one that stopped the sync when it was not healthy. */
+  readonly lastWait: HealthWaitResult | undefined;
+  /** Every health outcome seen, wave by wave. */
+  readonly health: readonly HealthOutcome[];
+  /** Hooks this run created or found, for their delete policies. */
+  readonly hooksRun: readonly HookStep[];
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function result(step: ApplyStep | PruneStep, status: StepStatus, extra: Partial<Pick<StepResult, 'message' | 'conflict' | 'stored'>> = {}): StepResult {
-  return { ref: step.ref, action: step.action, wave: step.wave, status, message: extra.message, conflict: extra.conflict, stored: extra.stored };
+function result(step: PlanStep, status: StepStatus, extra: Partial<Pick<StepResult, 'message' | 'conflict' | 'stored'>> = {}): StepResult {
+  return { ref: step.ref, action: step.action, wave: step.wave, phase: step.phase, runWave: step.runWave, status, message: extra.message, conflict: extra.conflict, stored: extra.stored };
+}
+
+/** Runs the plan's sequence: PreSync hooks, the Sync waves (prunes, then hooks and applies), PostSync hooks. */
+export function executeSync(kube: KubeApi, plan: SyncPlan, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+  return runSteps(kube, plan.sequence, options);
 }
 
 /**
- * Applies the plan with field manager `driftline`, never forcing on its own; stops at the
- * first failure so that the results say exactly what was applied, what failed and what
- * was not attempted.
+ * Runs steps wave by wave with field manager `driftline`, never forcing on its own; stops at
+ * the first failure (or a wave that does not become healthy) so that the results say exactly
+ * what was applied, what failed and what was not attempted.
  */
-export async function executeSync(kube: KubeApi, plan: SyncPlan, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+export async function runSteps(kube: KubeApi, sequence: readonly PlanStep[], options: ExecuteOptions = {}): Promise<ExecuteResult> {
   const steps: StepResult[] = [];
+  const health: HealthOutcome[] = [];
+  const hooksRun: HookStep[] = [];
+  let lastWait: HealthWaitResult | undefined;
   const record = (r: StepResult): StepResult => {
     steps.push(r);
     options.onStep?.(r);
     return r;
   };
-  const all: (ApplyStep | PruneStep)[] = [...plan.applies, ...plan.prunes];
-  const finishAs = (from: number, status: 'notAttempted' | 'cancelled'): void => {
-    for (const step of all.slice(from)) record(result(step, status));
+  const stop = (from: readonly PlanStep[], status: 'notAttempted' | 'cancelled'): ExecuteResult => {
+    for (const step of from) record(result(step, status));
+    return { steps, cancelled: status === 'cancelled', lastWait, health, hooksRun };
   };
-  let waveApplied: StepResult[] = [];
-  for (const [index, step] of all.entries()) {
-    if (options.signal?.aborted) {
-      finishAs(index, 'cancelled');
-      return { steps, cancelled: true };
-    }
-    const previous = all[index - 1];
-    const waveEnds = previous?.action !== 'prune' && (step.action === 'prune' || (previous !== undefined && previous.wave !== step.wave));
-    if (previous && waveEnds && options.afterWave && waveApplied.length > 0) {
-      const go = await options.afterWave(previous.wave, waveApplied);
-      waveApplied = [];
-      if (!go || options.signal?.aborted) {
-        finishAs(index, options.signal?.aborted ? 'cancelled' : 'notAttempted');
-        return { steps, cancelled: options.signal?.aborted === true };
+  const groups = groupByWave(sequence);
+  for (const [g, group] of groups.entries()) {
+    const rest = (from: number): PlanStep[] => [...group.slice(from), ...groups.slice(g + 1).flat()];
+    const waiting: PlanStep[] = [];
+    const hooks: HookStep[] = [];
+    for (const [i, step] of group.entries()) {
+      if (options.signal?.aborted) return stop(rest(i), 'cancelled');
+      if (step.action === 'hook') {
+        const started = await startHook(kube, step, { sleep: options.sleep ?? defaultSleep });
+        if ('error' in started) {
+          record(result(step, 'failed', { message: `${step.phase} hook could not be created: ${started.error}` }));
+          return stop([...hooks, ...rest(i + 1)], 'notAttempted');
+        }
+        hooksRun.push(step);
+        hooks.push(step);
+        waiting.push(step);
+        continue;
       }
+      const done = record(step.action === 'prune' ? await prune(kube, step) : await apply(kube, step, options));
+      if (done.status === 'failed' || done.status === 'conflict') return stop([...hooks, ...rest(i + 1)], 'notAttempted');
+      if (step.action !== 'prune') waiting.push(step);
     }
-    const done = record(step.action === 'prune' ? await prune(kube, step) : await apply(kube, step, options));
-    if (done.status === 'failed' || done.status === 'conflict') {
-      finishAs(index + 1, 'notAttempted');
-      return { steps, cancelled: false };
+    if (waiting.length === 0) continue;
+    if (!options.awaitHealth) {
+      for (const hook of hooks) record(result(hook, 'applied', { message: `${hook.phase} hook created (completion not awaited)` }));
+      continue;
     }
-    if (step.action !== 'prune') waveApplied.push(done);
+    const wait = (lastWait = await options.awaitHealth(waiting.map((s) => s.ref)));
+    health.push(...wait.outcomes);
+    for (const hook of hooks) record(hookResult(hook, wait));
+    if (!wait.healthy) return stop(groups.slice(g + 1).flat(), wait.cancelled ? 'cancelled' : 'notAttempted');
   }
-  return { steps, cancelled: false };
+  return { steps, cancelled: false, lastWait, health, hooksRun };
+}
+
+/** Completed means Healthy (a Job's Complete, a Pod's Succeeded); anything else after the wait is a failure, named. */
+function hookResult(hook: HookStep, wait: HealthWaitResult): StepResult {
+  const outcome = wait.outcomes.find((o) => o.ref === hook.ref);
+  const status = outcome?.status ?? 'Unknown';
+  if (status === 'Healthy' || status === 'None') return result(hook, 'applied', { message: `${hook.phase} hook completed` });
+  if (wait.cancelled && status !== 'Degraded') return result(hook, 'cancelled', { message: `${hook.phase} hook still running when cancelled` });
+  const why = status === 'Degraded' || status === 'Missing' ? 'failed' : 'did not complete in time';
+  return result(hook, 'failed', { message: `${hook.phase} hook ${why}${outcome?.message ? `: ${outcome.message}` : ''}` });
 }
 
 async function apply(kube: KubeApi, step: ApplyStep, options: ExecuteOptions): Promise<StepResult> {

@@ -1,7 +1,11 @@
 import type { KubeObject, ObjectRef } from '../ports';
+import { hookNote, hookSteps } from './hookSteps';
 import { compareSyncOrder } from './kindOrder';
+import type { ApplyStep, HookNote, HookStep, PlanEntry, PlanStep, PruneStep } from './planSteps';
+import { sequenceSteps } from './planSequence';
+import { pruneRunWaves } from './pruneWaves';
 import { pruneScopes } from './pruneScopes';
-import { hasOption, hookPhases, objectSyncOptions, syncWave } from './syncAnnotations';
+import { hasOption, hookPhases, isHook, isSkipped, objectSyncOptions, syncWave } from './syncAnnotations';
 import { ignoresExtraneous, isTrackedBy } from './tracking';
 import { withTracking } from './trackedObject';
 import { groupOf, identityKey, refOfObject } from './objectRef';
@@ -25,52 +29,38 @@ export interface SyncPlanOptions {
   readonly destinationNamespace?: string;
   /** Selective sync: only resources this accepts are planned. */
   readonly select?: (ref: ObjectRef) => boolean;
+  /** The commit being synced: part of a generateName hook's name. */
+  readonly revision?: string;
+  /** When the sync started (ms since the epoch; default now): part of a generateName hook's name. */
+  readonly startedAtMs?: number;
 }
 
-export interface PlanEntry {
-  readonly ref: ObjectRef;
-  readonly wave: number;
-}
-
-export interface ApplyStep extends PlanEntry {
-  readonly action: 'create' | 'update';
-  /** The object as it will be applied (tracking annotation included). */
-  readonly object: KubeObject;
-  readonly live: KubeObject | undefined;
-  /** Why the server cannot dry-run it before the rest of the plan exists; undefined when it can. */
-  readonly dryRunSkip: string | undefined;
-  /** `CreateNamespace` for the namespace Driftline adds itself. */
-  readonly origin: 'git' | 'CreateNamespace';
-}
-
-export interface PruneStep extends PlanEntry {
-  readonly action: 'prune';
-  readonly live: KubeObject;
-}
-
-export interface HookNote extends PlanEntry {
-  /** PreSync, PostSync…: Driftline notes hooks but does not run them. */
-  readonly phases: readonly string[];
-}
+export type { ApplyStep, HookNote, HookStep, PlanEntry, PlanStep, PruneStep } from './planSteps';
 
 export interface SyncPlan {
   /** In apply order: wave, then Argo CD kind order, then name. */
   readonly applies: readonly ApplyStep[];
-  /** In delete order (the reverse of apply order); empty unless prune was asked. */
+  /** In delete order; empty unless prune was asked. Each runs in its `runWave` (see pruneWaves.ts). */
   readonly prunes: readonly PruneStep[];
   /** Tracked objects Git no longer has that this plan leaves alone (prune not asked, or `Prune=false`). */
   readonly unpruned: readonly PlanEntry[];
+  /** Every hook the app renders, as annotated. */
   readonly hooks: readonly HookNote[];
+  /** What runs, in order: PreSync hooks, then each Sync wave (prunes, then hooks and applies), then PostSync hooks. */
+  readonly sequence: readonly PlanStep[];
+  /** SyncFail hooks: run only when the sync fails. */
+  readonly syncFail: readonly HookStep[];
 }
 
 /** What a sync of `desired` would do to the cluster `live` describes. Reads only; changes nothing. */
 export async function planSync(desired: readonly KubeObject[], live: LiveReader, options: SyncPlanOptions): Promise<SyncPlan> {
   const hooks: HookNote[] = [];
+  const hookObjects: KubeObject[] = [];
   const objects: { object: KubeObject; origin: ApplyStep['origin'] }[] = [];
   for (const object of desired.filter((o) => options.select?.(refOfObject(o)) ?? true)) {
-    const phases = hookPhases(object);
-    if (phases.length > 0) hooks.push({ ref: refOfObject(object), wave: syncWave(object), phases });
-    else objects.push({ object: withTracking(object, options.trackingId), origin: 'git' });
+    if (hookPhases(object).length > 0) hooks.push(hookNote(object));
+    if (isHook(object)) hookObjects.push(object);
+    else if (!isSkipped(object)) objects.push({ object: withTracking(object, options.trackingId), origin: 'git' });
   }
   const namespace = options.destinationNamespace;
   const rendersIt = objects.some(({ object: o }) => o.kind === 'Namespace' && o.metadata.name === namespace);
@@ -79,27 +69,40 @@ export async function planSync(desired: readonly KubeObject[], live: LiveReader,
     objects.unshift({ object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, origin: 'CreateNamespace' });
   }
   // A kind the server does not serve yet (its CRD comes later) reads as absent; the dry run says the rest.
-  const lives = await Promise.all(objects.map(({ object }) => live.get(refOfObject(object)).catch(() => undefined)));
+  const readLive = (o: KubeObject): Promise<KubeObject | undefined> => live.get(refOfObject(o)).catch(() => undefined);
+  const lives = await Promise.all(objects.map(({ object }) => readLive(object)));
   const created = objects.filter((_, i) => lives[i] === undefined).map(({ object }) => object);
-  const applies = objects.map(({ object, origin }, i): ApplyStep => ({
+  const applies = orderWithDependencies(objects.map(({ object, origin }, i) => ({
     ref: refOfObject(object),
     wave: syncWave(object),
-    action: lives[i] === undefined ? 'create' : 'update',
+    phase: 'Sync' as const,
+    runWave: syncWave(object),
+    action: lives[i] === undefined ? ('create' as const) : ('update' as const),
     object,
     live: lives[i],
     dryRunSkip: dryRunSkipReason(object, created),
     origin,
-  }));
+  })));
+  const naming = { revision: options.revision, startedAtMs: options.startedAtMs ?? Date.now() };
+  const hookRuns = await Promise.all(hookObjects.flatMap((o) => hookSteps(o, naming)).map(async (h): Promise<HookStep> => ({ ...h, live: await readLive(h.object) })));
   const extra = await findExtra(objects.map((o) => o.object), live, options);
   const prunable = options.prune ? extra.filter((o) => !hasOption(objectSyncOptions(o), 'Prune=false')) : [];
-  const prunes = prunable
-    .map((o): PruneStep => ({ ref: refOfObject(o), wave: syncWave(o), action: 'prune', live: o }))
-    .sort((a, b) => -compareSyncOrder(orderKey(a), orderKey(b)));
+  const pruneLastAll = hasOption(options.syncOptions ?? [], 'PruneLast=true');
+  const pruneInputs = prunable.map((o) => ({ object: o, wave: syncWave(o), pruneLast: pruneLastAll || hasOption(objectSyncOptions(o), 'PruneLast=true') }));
+  const syncWaves = [...applies.map((a) => a.runWave), ...hookRuns.filter((h) => h.phase === 'Sync').map((h) => h.runWave)];
+  const runWaves = pruneRunWaves(pruneInputs, Math.max(0, ...syncWaves));
+  const prunes = pruneInputs.map((p, i): PruneStep => ({ ref: refOfObject(p.object), wave: p.wave, phase: 'Sync', runWave: runWaves[i] ?? p.wave, action: 'prune', live: p.object, pruneLast: p.pruneLast }));
   const unpruned = extra.filter((o) => !prunable.includes(o)).map((o) => ({ ref: refOfObject(o), wave: syncWave(o) }));
-  return { applies: orderWithDependencies(applies), prunes, unpruned, hooks };
+  const sequence = sequenceSteps([...applies, ...prunes, ...hookRuns.filter((h) => h.phase !== 'SyncFail')]);
+  return {
+    applies,
+    prunes: sequence.filter((s): s is PruneStep => s.action === 'prune'),
+    unpruned,
+    hooks,
+    sequence,
+    syncFail: sequenceSteps(hookRuns.filter((h) => h.phase === 'SyncFail')) as HookStep[],
+  };
 }
-
-const orderKey = (e: PlanEntry): { wave: number; kind: string; name: string } => ({ wave: e.wave, kind: e.ref.kind, name: e.ref.name });
 
 interface CrdSpec {
   group?: unknown;
@@ -137,7 +140,7 @@ function orderWithDependencies(steps: readonly ApplyStep[]): ApplyStep[] {
     const spec = s.object['spec'] as CrdSpec | undefined;
     const dependency = s.ref.kind === 'Namespace' ? `ns|${s.ref.name}` : s.ref.kind === 'CustomResourceDefinition' ? `gk|${String(spec?.group)}/${String(spec?.names?.kind)}` : undefined;
     const wave = dependency === undefined ? s.wave : Math.min(s.wave, earliest.get(dependency) ?? s.wave);
-    return { step: s, key: { wave, kind: s.ref.kind, name: s.ref.name } };
+    return { step: { ...s, runWave: wave }, key: { wave, kind: s.ref.kind, name: s.ref.name } };
   });
   return keyed.sort((a, b) => compareSyncOrder(a.key, b.key)).map((k) => k.step);
 }

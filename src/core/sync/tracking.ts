@@ -1,5 +1,6 @@
 import { isRecord } from '../fieldPath';
 import type { KubeObject } from '../ports';
+import { isHook } from './syncAnnotations';
 
 // How a live object is known to belong to an app, so that objects dropped from
 // Git show as Extra (and can be pruned): Driftline's own annotation, written on
@@ -19,8 +20,12 @@ export function isTrackedBy(object: KubeObject, trackingId: string, argoAppName?
   return labels[argoInstanceLabel] === argoAppName;
 }
 
-/** Argo CD's `IgnoreExtraneous`: an Extra object the user asked not to count. */
+/**
+ * Never Extra, never pruned: Argo CD's `IgnoreExtraneous` (the user asked not to count it),
+ * and hooks, which live by their delete policy rather than by Git.
+ */
 export function ignoresExtraneous(object: KubeObject): boolean {
+  if (isHook(object)) return true;
   const annotations = isRecord(object.metadata['annotations']) ? object.metadata['annotations'] : {};
   const options = annotations['argocd.argoproj.io/compare-options'];
   return typeof options === 'string' && options.split(',').map((o) => o.trim()).includes('IgnoreExtraneous');

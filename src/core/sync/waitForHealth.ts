@@ -1,7 +1,7 @@
 import { assessHealth } from '../health/assessHealth';
 import type { HealthStatus } from '../health/healthStatus';
 import type { ObjectRef } from '../ports';
-import type { CancelToken } from './executeSync';
+import type { CancelToken } from './cancelToken';
 import type { LiveReader } from './syncPlan';
 
 export interface HealthWaitOptions {
