@@ -4,42 +4,38 @@
 // and after a window reload the panel comes back with the filter the user chose.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { startApiServer } from '../apiserver/server';
-import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
-import { artifactsDir, startCodeServer, type CodeServer } from './support/codeServer';
-import { copyExamples, type TempWorkspace } from './support/workspace';
-import { builtVsix, kubectlFor, liveImage as liveImageOf, stepRunner } from './support/scenario';
+import { artifactsDir } from './support/codeServer';
+import { applyExampleOverlay, environment } from './support/environment';
+import { liveImage as liveImageOf, stepRunner } from './support/scenario';
 import { clickDialogButton, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor } from './support/workbench';
 
 const overlay = 'apps/guestbook/overlays/production';
 const image = 'ghcr.io/driftline/guestbook';
 const waitTimeout = 60_000;
 
-type ApiServer = Awaited<ReturnType<typeof startApiServer>>;
-
-let scratch: string | undefined;
-let apiServer: ApiServer | undefined;
-let workspace: TempWorkspace | undefined;
-let server: CodeServer | undefined;
-let session: BrowserSession | undefined;
-let kubeconfigPath = '';
 /** Console errors from the workbench and its webviews (CSP refusals, Monaco worker fallbacks). */
 const consoleErrors: string[] = [];
 /** Every console line, saved to artifacts/e2e/diff-panel-console.log for diagnosis. */
 const consoleLines: string[] = [];
 
-const kubectl = kubectlFor(() => kubeconfigPath);
+const env = environment({
+  name: 'diff-panel',
+  async seed(kubectl, folder) {
+    await applyExampleOverlay(kubectl, folder, overlay);
+    await kubectl('-n', 'guestbook-prod', 'set', 'image', 'deployment/guestbook', `guestbook=${image}:hotfix-1`);
+  },
+  onPage(page) {
+    page.on('console', (message) => {
+      consoleLines.push(`[${message.type()}] ${message.location().url}: ${message.text()}`);
+      if (message.type() === 'error' || /web worker/i.test(message.text())) consoleErrors.push(message.text());
+    });
+  },
+});
+const { kubectl, page } = env;
 const liveImage = (): Promise<string> => liveImageOf(kubectl);
-
-function page(): BrowserSession['page'] {
-  assert.ok(session, 'browser not started');
-  return session.page;
-}
 
 /** The panel's document: the webview host iframe, then the frame VS Code renders our HTML in. */
 function panel(): FrameLocator {
@@ -94,43 +90,15 @@ async function panelStatePersisted(): Promise<boolean> {
   });
 }
 
-const step = stepRunner('diff-panel-failure-', () => session?.page);
+const step = stepRunner('diff-panel-failure-', env.pageIfStarted);
 
 describe('diff panel in VS Code', { timeout: 600_000 }, () => {
-  before(async () => {
-    const vsix = builtVsix();
-
-    scratch = await mkdtemp(join(tmpdir(), 'driftline-panel-'));
-    apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });
-    kubeconfigPath = apiServer.kubeconfigPath;
-    workspace = await copyExamples();
-
-    await kubectl('create', 'namespace', 'guestbook-prod');
-    await kubectl('apply', '--server-side', '--field-manager', 'kubectl', '-k', join(workspace.folder, overlay));
-    await kubectl('-n', 'guestbook-prod', 'set', 'image', 'deployment/guestbook', `guestbook=${image}:hotfix-1`);
-
-    server = await startCodeServer({
-      folder: workspace.folder,
-      name: 'diff-panel',
-      extensions: [vsix],
-      settings: { 'driftline.kubeconfig': kubeconfigPath },
-    });
-    session = await launchBrowser(server.sandbox);
-    session.page.on('console', (message) => {
-      consoleLines.push(`[${message.type()}] ${message.location().url}: ${message.text()}`);
-      if (message.type() === 'error' || /web worker/i.test(message.text())) consoleErrors.push(message.text());
-    });
-    await openWorkbench(session.page, server.workbenchUrl());
-  });
+  before(() => env.start());
 
   after(async () => {
     mkdirSync(artifactsDir, { recursive: true });
     writeFileSync(join(artifactsDir, 'diff-panel-console.log'), `${consoleLines.join('\n')}\n`);
-    await session?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
-    await apiServer?.close().catch(() => undefined);
-    await workspace?.dispose().catch(() => undefined);
-    if (scratch) await rm(scratch, { recursive: true, force: true });
+    await env.close();
   });
 
   it('lists the drifted Deployment as OutOfSync and diffs Git against live in Monaco', async (t) => step(t, 'open', async () => {

@@ -3,15 +3,10 @@
 // the hint goes away; a new live change brings it back without any user action.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startApiServer } from '../apiserver/server';
-import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
-import { startCodeServer, type CodeServer } from './support/codeServer';
-import { copyExamples, type TempWorkspace } from './support/workspace';
-import { builtVsix, kubectlFor, liveImage as liveImageOf, stepRunner } from './support/scenario';
+import { applyExampleOverlay, environment } from './support/environment';
+import { liveImage as liveImageOf, stepRunner } from './support/scenario';
 import {
   clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
@@ -21,22 +16,16 @@ const overlayFile = `${overlay}/kustomization.yaml`;
 const image = 'ghcr.io/driftline/guestbook';
 const waitTimeout = 60_000;
 
-type ApiServer = Awaited<ReturnType<typeof startApiServer>>;
-
-let scratch: string | undefined;
-let apiServer: ApiServer | undefined;
-let workspace: TempWorkspace | undefined;
-let server: CodeServer | undefined;
-let session: BrowserSession | undefined;
-let kubeconfigPath = '';
-
-const kubectl = kubectlFor(() => kubeconfigPath);
+const env = environment({
+  name: 'drift-slice',
+  async seed(kubectl, folder) {
+    await applyExampleOverlay(kubectl, folder, overlay);
+    await kubectl('-n', 'guestbook-prod', 'set', 'image', 'deployment/guestbook', `guestbook=${image}:hotfix-1`);
+    assert.equal(await liveImageOf(kubectl), `${image}:hotfix-1`);
+  },
+});
+const { kubectl, page } = env;
 const liveImage = (): Promise<string> => liveImageOf(kubectl);
-
-function page(): BrowserSession['page'] {
-  assert.ok(session, 'browser not started');
-  return session.page;
-}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -64,43 +53,14 @@ async function waitForDriftHint(liveTag: string): Promise<LineDecorations> {
   }
 }
 
-const step = stepRunner('failure-', () => session?.page);
+const step = stepRunner('failure-', env.pageIfStarted);
 
 describe('drift slice in VS Code', { timeout: 600_000 }, () => {
-  before(async () => {
-    const vsix = builtVsix();
-
-    scratch = await mkdtemp(join(tmpdir(), 'driftline-slice-'));
-    apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });
-    kubeconfigPath = apiServer.kubeconfigPath;
-    workspace = await copyExamples();
-
-    await kubectl('create', 'namespace', 'guestbook-prod');
-    await kubectl('apply', '--server-side', '--field-manager', 'kubectl', '-k', join(workspace.folder, overlay));
-    await kubectl('-n', 'guestbook-prod', 'set', 'image', 'deployment/guestbook', `guestbook=${image}:hotfix-1`);
-    assert.equal(await liveImage(), `${image}:hotfix-1`);
-
-    server = await startCodeServer({
-      folder: workspace.folder,
-      name: 'drift-slice',
-      extensions: [vsix],
-      settings: { 'driftline.kubeconfig': kubeconfigPath },
-    });
-    session = await launchBrowser(server.sandbox);
-    await openWorkbench(session.page, server.workbenchUrl());
-  });
-
-  // Each clean-up runs even when another one fails.
-  after(async () => {
-    await session?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
-    await apiServer?.close().catch(() => undefined);
-    await workspace?.dispose().catch(() => undefined);
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-  });
+  before(() => env.start());
+  after(() => env.close());
 
   it('shows the live image and who changed it on the newTag line', async (t) => step(t, 'drift', async () => {
-    const text = readFileSync(join(workspace?.folder ?? '', overlayFile), 'utf8');
+    const text = readFileSync(join(env.folder(), overlayFile), 'utf8');
     assert.match(text, /^ {4}newTag: "1\.4\.2"$/m, 'example overlay changed: the test expects newTag: "1.4.2"');
     await openFile(page(), overlayFile);
 

@@ -7,17 +7,13 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Locator } from 'playwright-core';
-import { startApiServer } from '../apiserver/server';
-import { launchBrowser, openWorkbench, type BrowserSession } from './support/browser';
-import { startCodeServer, type CodeServer } from './support/codeServer';
-import { copyExamples, type TempWorkspace } from './support/workspace';
-import { builtVsix, kubectlFor, liveImage as liveImageOf, stepRunner } from './support/scenario';
+import { applyExampleOverlay, environment } from './support/environment';
+import { liveImage as liveImageOf, stepRunner } from './support/scenario';
 import {
   activeEditor, clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
@@ -39,31 +35,27 @@ const waitTimeout = 30_000;
 const olderSubject = 'guestbook production: 1.4.1';
 const newerSubject = 'guestbook production: 1.4.2';
 
-type ApiServer = Awaited<ReturnType<typeof startApiServer>>;
-
-let scratch: string | undefined;
-let apiServer: ApiServer | undefined;
-let workspace: TempWorkspace | undefined;
-let server: CodeServer | undefined;
-let session: BrowserSession | undefined;
-let kubeconfigPath = '';
-
-const kubectl = kubectlFor(() => kubeconfigPath);
+const env = environment({
+  name: 'editor-experience',
+  settings: {
+    // The web workbench auto-saves after 1 s by default: "before saving" needs it off.
+    'files.autoSave': 'off',
+    'git.autofetch': false,
+    'git.openRepositoryInParentFolders': 'never',
+  },
+  async seed(kubectl) {
+    await makeGitRepository();
+    // The cluster starts in sync with Git: step 2's hint comes from kubectl alone.
+    await applyExampleOverlay(kubectl, folder(), overlay);
+    assert.equal(await liveImageOf(kubectl), `${image}:1.4.2`);
+  },
+});
+const { kubectl, page, folder } = env;
 const liveImage = (): Promise<string> => liveImageOf(kubectl);
-
-function folder(): string {
-  assert.ok(workspace, 'workspace not created');
-  return workspace.folder;
-}
 
 /** git in the workspace (a throw-away copy of examples/, never /work/main). */
 async function git(...args: string[]): Promise<string> {
   return (await execFileAsync('git', args, { cwd: folder() })).stdout;
-}
-
-function page(): BrowserSession['page'] {
-  assert.ok(session, 'browser not started');
-  return session.page;
 }
 
 function overlayEditor(): Locator {
@@ -139,7 +131,7 @@ async function appsRows(): Promise<string[]> {
   return rowTexts(appsPane());
 }
 
-const step = stepRunner('editor-failure-', () => session?.page);
+const step = stepRunner('editor-failure-', env.pageIfStarted);
 
 /** Two commits that change newTag (1.4.1, then the example's 1.4.2): what step 7 rolls back. */
 async function makeGitRepository(): Promise<void> {
@@ -158,43 +150,8 @@ async function makeGitRepository(): Promise<void> {
 }
 
 describe('editor experience in VS Code', { timeout: 300_000 }, () => {
-  before(async () => {
-    const vsix = builtVsix();
-
-    scratch = await mkdtemp(join(tmpdir(), 'driftline-editor-'));
-    apiServer = await startApiServer({ kubeconfigPath: join(scratch, 'kubeconfig') });
-    kubeconfigPath = apiServer.kubeconfigPath;
-    workspace = await copyExamples();
-    await makeGitRepository();
-
-    // The cluster starts in sync with Git: step 2's hint comes from kubectl alone.
-    await kubectl('create', 'namespace', 'guestbook-prod');
-    await kubectl('apply', '--server-side', '--field-manager', 'kubectl', '-k', join(folder(), overlay));
-    assert.equal(await liveImage(), `${image}:1.4.2`);
-
-    server = await startCodeServer({
-      folder: folder(),
-      name: 'editor-experience',
-      extensions: [vsix],
-      settings: {
-        'driftline.kubeconfig': kubeconfigPath,
-        // The web workbench auto-saves after 1 s by default: "before saving" needs it off.
-        'files.autoSave': 'off',
-        'git.autofetch': false,
-        'git.openRepositoryInParentFolders': 'never',
-      },
-    });
-    session = await launchBrowser(server.sandbox);
-    await openWorkbench(session.page, server.workbenchUrl());
-  });
-
-  after(async () => {
-    await session?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
-    await apiServer?.close().catch(() => undefined);
-    await workspace?.dispose().catch(() => undefined);
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-  });
+  before(() => env.start());
+  after(() => env.close());
 
   it('kubectl set image in the cluster makes a hint appear on the newTag line', async (t) => step(t, 'kubectl-hint', async () => {
     await openFile(page(), overlayFile);
