@@ -3,12 +3,18 @@ import { relative } from '../core/paths';
 import type { DriftController, DriftedField } from './driftController';
 import { timeAgo } from './timeAgo';
 import { describeRef, refOfDiff } from './resourceRef';
+import { readSettings } from './settings';
 
 const maxValueLength = 60;
 
-/** Inline drift hints on the source lines that produced drifted values. Decoration types are created once. */
+/**
+ * Drift hints on the source lines that produced drifted values, in the style
+ * `driftline.decorations.style` asks for: `inline` (after-text hint, line background, gutter,
+ * ruler), `gutter` (gutter, ruler and the hover only) or `off`. Decoration types are created once.
+ */
 export class DriftDecorations implements vscode.Disposable {
   private readonly type: vscode.TextEditorDecorationType;
+  private readonly gutterType: vscode.TextEditorDecorationType;
   private readonly disposables: vscode.Disposable[];
   // Ages in hints ("4 min ago") go stale; refresh them while any hint is shown.
   private readonly ticker = setInterval(() => this.refreshAll(), 30_000);
@@ -26,7 +32,20 @@ export class DriftDecorations implements vscode.Disposable {
       overviewRulerLane: vscode.OverviewRulerLane.Right,
       after: { color: new vscode.ThemeColor('driftline.driftForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
     });
-    this.disposables = [this.type, drift.onDidChange(() => this.refreshAll()), vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll())];
+    this.gutterType = vscode.window.createTextEditorDecorationType({
+      isWholeLine: true,
+      gutterIconPath: gutterIcon,
+      gutterIconSize: 'contain',
+      overviewRulerColor: new vscode.ThemeColor('driftline.driftOverviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    });
+    this.disposables = [
+      this.type,
+      this.gutterType,
+      drift.onDidChange(() => this.refreshAll()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('driftline.decorations.style') && this.refreshAll()),
+    ];
   }
 
   refreshAll(): void {
@@ -35,6 +54,12 @@ export class DriftDecorations implements vscode.Disposable {
 
   private refresh(editor: vscode.TextEditor): void {
     if (editor.document.uri.scheme !== 'file') return;
+    const style = readSettings().decorationStyle;
+    if (style === 'off') {
+      editor.setDecorations(this.type, []);
+      editor.setDecorations(this.gutterType, []);
+      return;
+    }
     const byLine = new Map<number, DriftedField[]>();
     for (const field of this.drift.driftIn(editor.document.uri.fsPath)) {
       const line = (field.change.origin?.line ?? 1) - 1;
@@ -46,9 +71,10 @@ export class DriftDecorations implements vscode.Disposable {
     const options: vscode.DecorationOptions[] = [...byLine].map(([line, fields]) => ({
       range: editor.document.lineAt(line).range,
       hoverMessage: hover(fields, now),
-      renderOptions: { after: { contentText: hintText(fields, now, stale) } },
+      ...(style === 'inline' ? { renderOptions: { after: { contentText: hintText(fields, now, stale) } } } : {}),
     }));
-    editor.setDecorations(this.type, options);
+    editor.setDecorations(style === 'inline' ? this.type : this.gutterType, options);
+    editor.setDecorations(style === 'inline' ? this.gutterType : this.type, []);
   }
 
   dispose(): void {

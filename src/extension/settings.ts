@@ -12,6 +12,14 @@ export interface DriftlineSettings {
   readonly protectedTargets: readonly string[];
   /** Apps (as the Apps view names them) compared through a server-side dry-run apply. */
   readonly serverSideDiff: readonly string[];
+  /** Destination server URL or Argo CD cluster name → kubeconfig context. */
+  readonly contextMappings: Readonly<Record<string, string>>;
+  readonly appsGroupBy: 'environment' | 'cluster';
+  /** Who renders overlays in the editor: Driftline's engine, or a `kustomize`/`kubectl` binary. */
+  readonly renderer: 'in-process' | 'kustomize' | 'kubectl';
+  readonly kustomizePath: string;
+  readonly helmPath: string;
+  readonly decorationStyle: 'inline' | 'gutter' | 'off';
 }
 
 export function readSettings(): DriftlineSettings {
@@ -23,5 +31,21 @@ export function readSettings(): DriftlineSettings {
     ignoreDifferences: ignoreRulesFrom(c.get<unknown[]>('ignoreDifferences', [])),
     protectedTargets: c.get<string[]>('protectedTargets', ['prod']).filter((p) => typeof p === 'string'),
     serverSideDiff: c.get<string[]>('serverSideDiff', []).filter((p) => typeof p === 'string'),
+    contextMappings: stringRecord(c.get<unknown>('contextMappings', {})),
+    appsGroupBy: c.get<string>('apps.groupBy') === 'cluster' ? 'cluster' : 'environment',
+    renderer: oneOf(c.get<string>('renderer'), ['in-process', 'kustomize', 'kubectl'] as const, 'in-process'),
+    kustomizePath: c.get<string>('kustomizePath', ''),
+    helmPath: c.get<string>('helmPath', ''),
+    decorationStyle: oneOf(c.get<string>('decorations.style'), ['inline', 'gutter', 'off'] as const, 'inline'),
   };
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return allowed.find((a) => a === value) ?? fallback;
+}
+
+/** Hand-edited settings may hold anything: keep only string → non-empty string entries. */
+function stringRecord(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 }

@@ -1,15 +1,26 @@
 import * as vscode from 'vscode';
 import type { DriftController } from './driftController';
+import type { ArgoStatusService } from './argoStatus';
+import type { RepoService } from './repoService';
+
+/** Where the status bar finds what Argo CD thinks of the active editor's app. */
+export interface ArgoSource {
+  readonly repo: RepoService;
+  readonly argo: ArgoStatusService;
+}
 
 /** One status bar entry: connection and how many resources drifted. */
 export class DriftStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('driftline.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly drift: DriftController) {
+  constructor(private readonly drift: DriftController, private readonly apps?: ArgoSource) {
     this.item.name = 'Driftline';
     this.item.command = { command: 'driftline.selectContext', title: 'Select Context' };
-    this.subscription = drift.onDidChange(() => this.update());
+    this.subscription = vscode.Disposable.from(
+      drift.onDidChange(() => this.update()),
+      ...(apps ? [apps.argo.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())] : []),
+    );
   }
 
   update(): void {
@@ -25,10 +36,25 @@ export class DriftStatusBar implements vscode.Disposable {
       const parts = [[count('OutOfSync'), 'OutOfSync'], [count('Missing'), 'Missing'], [count('Extra'), 'Extra']].filter(([n]) => Number(n) > 0).map(([n, label]) => `${n} ${label}`);
       const stale = this.drift.stale ? ' $(history) stale' : '';
       this.item.text = `⎈ ${connection.context} · ${parts.length > 0 ? parts.join(' · ') : 'in sync'}${stale}`;
-      this.item.tooltip = `Driftline compares the workspace with context ${connection.context}. Click to switch context.`;
+      this.item.tooltip = [`Driftline compares the workspace with context ${connection.context}. Click to switch context.`, ...this.argoLines()].join('\n');
       this.item.backgroundColor = parts.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.item.show();
+  }
+
+  /** "guestbook-production — Argo CD: OutOfSync at abc1234 · … · your working copy changes 2 more fields", for the active editor's app(s). */
+  private argoLines(): string[] {
+    const file = vscode.window.activeTextEditor?.document.uri;
+    if (!this.apps || file?.scheme !== 'file') return [];
+    const lines: string[] = [];
+    for (const overlay of this.drift.overlaysUsing(file.fsPath)) {
+      const changes = overlay.diffs.reduce((n, d) => n + d.changes.length, 0);
+      for (const app of this.apps.repo.appsFor(overlay.dir)) {
+        const summary = this.apps.argo.summaryOf(app, changes);
+        if (summary) lines.push(`${app.name} — ${summary}`);
+      }
+    }
+    return lines;
   }
 
   dispose(): void {

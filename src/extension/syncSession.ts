@@ -109,9 +109,10 @@ async function writeAudit(request: SyncRequest, report: SyncReport, durationMs: 
 
 /**
  * The request for syncing `desired` (all or some of an overlay's objects, as saved on
- * disk): the app, its namespaces, the commit, and a note about unsaved edits left out.
+ * disk): the app (`appName`, default the overlay's path name), its namespaces, the commit,
+ * and a note about unsaved edits left out.
  */
-export async function overlaySyncRequest(overlay: { readonly dir: string; readonly trackingId: string; readonly inputs: ReadonlySet<string> }, kube: KubeClient, desired: readonly KubeObject[], notes: readonly string[] = []): Promise<SyncRequest> {
+export async function overlaySyncRequest(overlay: { readonly dir: string; readonly trackingId: string; readonly inputs: ReadonlySet<string> }, kube: KubeClient, desired: readonly KubeObject[], notes: readonly string[] = [], appName?: string): Promise<SyncRequest> {
   const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && overlay.inputs.has(d.uri.fsPath));
   const namespaces = [...new Set(desired.map((o) => o.metadata.namespace).filter((n): n is string => typeof n === 'string'))];
   const repo = await GitRepository.open(overlay.dir);
@@ -119,7 +120,8 @@ export async function overlaySyncRequest(overlay: { readonly dir: string; readon
     kube,
     desired,
     trackingId: overlay.trackingId,
-    target: { appName: appNameOf(vscode.workspace.asRelativePath(overlay.dir)), context: kube.contextName, namespaces },
+    // An Argo CD app goes by its Application's name; a plain overlay by its path.
+    target: { appName: appName ?? appNameOf(vscode.workspace.asRelativePath(overlay.dir)), context: kube.contextName, namespaces },
     notes: [...notes, ...(unsaved.length > 0 ? [`Unsaved changes are NOT included: ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}.`] : [])],
     dir: overlay.dir,
     audit: { action: 'sync', revision: (await repo?.commitInfo('HEAD'))?.hash },

@@ -5,11 +5,15 @@ import { DiskFileSystem } from '../../node/diskFileSystem';
 import type { DriftController, OverlayState } from '../driftController';
 import { pickOverlay } from '../overlayPicker';
 import { overlaySyncRequest, runEditorSync } from '../syncSession';
+import { routeSync } from '../appSyncRoute';
+import { syncThroughArgo } from '../argoSync';
 
 /**
- * `Driftline: Sync` — server-side apply the overlay the active editor belongs to
- * (or the one a tree item or CodeLens names). Applies what is saved on disk,
- * which is what Git will hold, and says so when unsaved edits are left out.
+ * `Driftline: Sync` — the overlay the active editor belongs to (or the one a tree item or
+ * CodeLens names). Only to its app's destination context (the context guard); through Argo
+ * CD where Argo CD manages the app, unless the user chose to apply directly; otherwise a
+ * server-side apply of what is saved on disk, which is what Git will hold (it says so when
+ * unsaved edits are left out).
  */
 export async function syncCommand(drift: DriftController, logger: Logger, auditPath: string, target?: unknown): Promise<void> {
   await drift.start();
@@ -20,13 +24,20 @@ export async function syncCommand(drift: DriftController, logger: Logger, auditP
     void vscode.window.showErrorMessage(`Driftline: not connected to a cluster (${drift.connection.kind === 'disconnected' ? drift.connection.reason : 'no kubeconfig'}).`);
     return;
   }
+  const route = await routeSync(kube, overlay.dir, appFromArgument(target));
+  if (route.kind === 'stop') return;
+  if (route.kind === 'argo') {
+    await syncThroughArgo({ kube, app: route.app, application: route.application, dir: overlay.dir, auditPath, logger });
+    await drift.refresh();
+    return;
+  }
   const rendered = await render(new DiskFileSystem(), overlay.dir);
   if (!rendered.ok) {
     void vscode.window.showErrorMessage(`Driftline: ${vscode.workspace.asRelativePath(overlay.dir)} does not render: ${rendered.error[0]?.message ?? 'unknown error'}`);
     return;
   }
   const desired = rendered.value.resources.map((r) => r.object as unknown as KubeObject);
-  await runEditorSync(await overlaySyncRequest(overlay, kube, desired), logger, auditPath);
+  await runEditorSync(await overlaySyncRequest(overlay, kube, desired, [], route.app?.name), logger, auditPath);
   await drift.refresh();
 }
 
@@ -36,4 +47,10 @@ function overlayFromArgument(drift: DriftController, target: unknown): OverlaySt
   const t = target as { overlay?: unknown };
   const dir = typeof t.overlay === 'string' ? t.overlay : typeof t.overlay === 'object' && t.overlay !== null ? (t.overlay as { dir?: unknown }).dir : undefined;
   return typeof dir === 'string' ? drift.overlay(dir) : undefined;
+}
+
+/** Apps tree nodes name their Argo CD app: an overlay deployed by several apps syncs the one clicked. */
+function appFromArgument(target: unknown): string | undefined {
+  const app = typeof target === 'object' && target !== null ? (target as { app?: unknown }).app : undefined;
+  return typeof app === 'string' ? app : undefined;
 }

@@ -6,6 +6,9 @@ import { DiskFileSystem } from '../../node/diskFileSystem';
 import type { DriftController } from '../driftController';
 import { describeRef, sameRef } from '../resourceRef';
 import { overlaySyncRequest, runEditorSync } from '../syncSession';
+import { routeSync } from '../appSyncRoute';
+import { splitApiVersion } from '../../core/kustomize/resource';
+import { syncThroughArgo } from '../argoSync';
 
 export interface SyncResourcesTarget {
   readonly overlay: string;
@@ -13,8 +16,9 @@ export interface SyncResourcesTarget {
 }
 
 /**
- * Sync Selected (diff panel): the one editor sync flow (plan → dry run → the same modal and
- * protected-target confirmation as `Driftline: Sync` → apply → health → audit), restricted to
+ * Sync Selected (diff panel): the one editor sync flow (context guard → Argo CD or direct →
+ * plan → dry run → the same modal and protected-target confirmation as `Driftline: Sync` →
+ * apply → health → audit), restricted to
  * the chosen resources of one overlay as rendered from disk. Never prunes: a partial sync
  * must not delete what it was not asked about.
  */
@@ -27,6 +31,15 @@ export async function syncResourcesCommand(drift: DriftController, logger: Logge
     return;
   }
   const where = vscode.workspace.asRelativePath(overlay.dir);
+  // The context guard and the sync mode, as for the whole app; through Argo CD it is a selective sync.
+  const route = await routeSync(kube, overlay.dir);
+  if (route.kind === 'stop') return;
+  if (route.kind === 'argo') {
+    const resources = target.refs.map((ref) => ({ group: splitApiVersion(ref.apiVersion).group, kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) }));
+    await syncThroughArgo({ kube, app: route.app, application: route.application, dir: overlay.dir, resources, auditPath, logger });
+    await drift.refresh();
+    return;
+  }
   const rendered = await render(new DiskFileSystem(), overlay.dir);
   if (!rendered.ok) {
     void vscode.window.showErrorMessage(`Driftline: ${where} does not render: ${rendered.error[0]?.message ?? 'unknown error'}`);
@@ -44,6 +57,6 @@ export async function syncResourcesCommand(drift: DriftController, logger: Logge
     `Only the selected resources: ${chosen.map((r) => describeRef(refOf(r))).join(', ')}.`,
     ...(absent.length > 0 ? [`Not in Git, left alone: ${absent.map(describeRef).join(', ')}.`] : []),
   ];
-  await runEditorSync(await overlaySyncRequest(overlay, kube, desired, notes), logger, auditPath);
+  await runEditorSync(await overlaySyncRequest(overlay, kube, desired, notes, route.app?.name), logger, auditPath);
   await drift.refresh();
 }

@@ -1,66 +1,103 @@
 import * as vscode from 'vscode';
+import type { ArgoAppStatus } from '../../core/argo/applicationStatus';
 import type { ResourceDiff } from '../../core/diff/types';
 import type { DriftController, OverlayState } from '../driftController';
+import type { RepoService } from '../repoService';
+import type { ArgoStatusService } from '../argoStatus';
+import { appEntries, groupEntries, type AppEntry } from '../apps/appEntries';
 import { describeRef, refOfDiff } from '../resourceRef';
-import { environmentOf } from './environment';
-import { appNameOf } from '../appName';
+import { readSettings } from '../settings';
+import { appDescription, appTooltip, syncCounts } from './appNodeText';
 
-type Node = { kind: 'environment'; name: string } | { kind: 'app'; overlay: OverlayState } | { kind: 'resource'; overlay: OverlayState; diff: ResourceDiff };
+// `overlay` keeps the name commands read from a tree node (Sync, Open Diff Panel, Show Rendered).
+type Node =
+  | { kind: 'group'; name: string; entries: readonly AppEntry[] }
+  | { kind: 'app'; entry: AppEntry; overlay: OverlayState | undefined; app: string | undefined }
+  | { kind: 'resource'; overlay: OverlayState; diff: ResourceDiff; argo: ArgoAppStatus | undefined };
 
-/** Apps tree: environment → app (overlay) → resources, with sync and health icons. */
+/**
+ * Apps tree: environment or cluster (`driftline.apps.groupBy`) → app → resources, with sync and
+ * health icons. Apps come from the repo model (Argo CD Applications and ApplicationSets);
+ * overlays no Application names are listed too, so repos without Argo CD keep their view.
+ */
 export class AppsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly drift: DriftController) {
-    this.subscription = drift.onDidChange(() => this.changed.fire(undefined));
+  constructor(private readonly drift: DriftController, private readonly repo: RepoService, private readonly argo: ArgoStatusService) {
+    const fire = (): void => this.changed.fire(undefined);
+    this.subscriptions = [
+      drift.onDidChange(fire),
+      repo.onDidChange(fire),
+      argo.onDidChange(fire),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('driftline.apps.groupBy') && fire()),
+    ];
   }
 
   getChildren(node?: Node): Node[] {
-    const apps = this.drift.all;
     if (!node) {
-      const environments = [...new Set(apps.map((o) => environmentOf(vscode.workspace.asRelativePath(o.dir))))].sort();
-      return environments.map((name) => ({ kind: 'environment', name }));
+      const context = this.drift.connection.kind === 'connected' ? this.drift.connection.context : undefined;
+      const entries = appEntries(this.repo.apps, this.drift.all.map((o) => o.dir), (dir) => vscode.workspace.asRelativePath(dir), context);
+      return groupEntries(entries, readSettings().appsGroupBy).map((g) => ({ kind: 'group', name: g.name, entries: g.entries }));
     }
-    if (node.kind === 'environment') {
-      return apps.filter((o) => environmentOf(vscode.workspace.asRelativePath(o.dir)) === node.name).map((overlay) => ({ kind: 'app', overlay }));
+    if (node.kind === 'group') {
+      return node.entries.map((entry) => ({ kind: 'app', entry, overlay: entry.dir ? this.drift.overlay(entry.dir) : undefined, app: entry.app?.name }));
     }
-    if (node.kind === 'app') return node.overlay.diffs.map((diff) => ({ kind: 'resource', overlay: node.overlay, diff }));
+    if (node.kind === 'app' && node.overlay) {
+      const overlay = node.overlay;
+      const argo = this.argo.statusOf(node.entry.app);
+      return overlay.diffs.map((diff) => ({ kind: 'resource', overlay, diff, argo }));
+    }
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'environment') {
+    if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.iconPath = new vscode.ThemeIcon('layers');
+      item.iconPath = new vscode.ThemeIcon(readSettings().appsGroupBy === 'cluster' ? 'server-environment' : 'layers');
+      item.id = `group:${node.name}`;
       return item;
     }
-    if (node.kind === 'app') {
-      const relativeDir = vscode.workspace.asRelativePath(node.overlay.dir);
-      const item = new vscode.TreeItem(appNameOf(relativeDir), vscode.TreeItemCollapsibleState.Collapsed);
-      const drifted = node.overlay.diffs.filter((d) => d.status !== 'Synced');
-      item.description = node.overlay.errors.length > 0 ? 'does not render' : drifted.length > 0 ? `${drifted.length} out of sync` : 'in sync';
-      item.iconPath = node.overlay.errors.length > 0 ? icon('error', 'errorForeground') : drifted.length > 0 ? icon('warning', 'editorWarning.foreground') : icon('pass', 'testing.iconPassed');
-      item.resourceUri = vscode.Uri.file(node.overlay.dir);
-      item.contextValue = 'driftline.app';
-      item.tooltip = [relativeDir, ...node.overlay.errors.map((e) => e.message)].join('\n');
-      return item;
-    }
-    const { diff, overlay } = node;
+    if (node.kind === 'app') return this.appItem(node);
+    const { diff, overlay, argo } = node;
     const item = new vscode.TreeItem(describeRef(refOfDiff(diff)), vscode.TreeItemCollapsibleState.None);
     item.description = [diff.status, diff.health?.status].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(diff);
-    item.tooltip = diff.changes.map((c) => c.path).join('\n') || diff.health?.message || undefined;
+    const argoLine = argoResourceLine(argo, diff);
+    item.tooltip = [...diff.changes.map((c) => c.path), diff.health?.message, argoLine].filter(Boolean).join('\n') || undefined;
     item.contextValue = `driftline.resource.${diff.status}`;
     item.command = { command: 'driftline.openDiff', title: 'Open Diff', arguments: [{ overlay: overlay.dir, ref: refOfDiff(diff) }] };
     return item;
   }
 
+  private appItem(node: Extract<Node, { kind: 'app' }>): vscode.TreeItem {
+    const { entry, overlay } = node;
+    const counts = overlay ? syncCounts(overlay) : undefined;
+    const localChanges = overlay?.diffs.reduce((n, d) => n + d.changes.length, 0);
+    const argo = this.argo.statusOf(entry.app);
+    const summary = this.argo.summaryOf(entry.app, localChanges);
+    const item = new vscode.TreeItem(entry.name, overlay && overlay.diffs.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `app:${entry.app ? `${entry.app.namespace ?? 'argocd'}/${entry.name}` : entry.dir ?? entry.name}`;
+    item.description = appDescription(entry, counts, argo, readSettings().appsGroupBy);
+    item.tooltip = new vscode.MarkdownString(appTooltip(entry, overlay, summary, (dir) => vscode.workspace.asRelativePath(dir)));
+    item.iconPath = !overlay ? icon('circle-outline', 'descriptionForeground')
+      : overlay.errors.length > 0 ? icon('error', 'errorForeground')
+        : counts && counts.drifted > 0 ? icon('warning', 'editorWarning.foreground') : icon('pass', 'testing.iconPassed');
+    if (entry.dir) item.resourceUri = vscode.Uri.file(entry.dir);
+    item.contextValue = overlay ? 'driftline.app' : 'driftline.app.unrendered';
+    return item;
+  }
+
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
+}
+
+function argoResourceLine(argo: ArgoAppStatus | undefined, diff: ResourceDiff): string | undefined {
+  const r = argo?.resources.find((x) => x.kind === diff.kind && x.name === diff.name && (x.namespace || undefined) === (diff.namespace || undefined) && x.group === diff.group);
+  return r ? `Argo CD: ${r.status}${r.health ? ` · ${r.health}` : ''}` : undefined;
 }
 
 function icon(id: string, color: string): vscode.ThemeIcon {

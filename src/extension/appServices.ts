@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/ports';
+import type { DriftController } from './driftController';
+import { ArgoStatusService } from './argoStatus';
+import { registerAppSync } from './appSyncRoute';
+import { RepoService } from './repoService';
+import { SyncModeMemory } from './syncModes';
+import { AppsTree } from './views/appsTree';
+
+// The repo model in the editor: which Argo CD app deploys which overlay where, what Argo CD
+// thinks of it, and how Sync reaches it. Started by services.ts with the drift controller.
+
+export interface AppServices extends vscode.Disposable {
+  readonly repo: RepoService;
+  readonly argo: ArgoStatusService;
+  readonly appsTree: AppsTree;
+  /** Handlers of the commands this part contributes, by id. */
+  readonly commands: Readonly<Record<string, (...args: unknown[]) => unknown>>;
+}
+
+export function startAppServices(context: vscode.ExtensionContext, drift: DriftController, logger: Logger): AppServices {
+  const repo = new RepoService(logger);
+  const argo = new ArgoStatusService(drift, repo, logger);
+  const modes = new SyncModeMemory(context.workspaceState);
+  const appsTree = new AppsTree(drift, repo, argo);
+  const registration = registerAppSync({ repo, argo, modes, logger });
+  // The services load on first need (never inside activate), so discovery may start now.
+  repo.start().catch((e: unknown) => logger.error(`repo model: ${e instanceof Error ? e.message : String(e)}`));
+  const disposable = vscode.Disposable.from(registration, appsTree, argo, repo);
+  context.subscriptions.push(disposable);
+  return {
+    repo,
+    argo,
+    appsTree,
+    commands: {
+      'driftline.apps.toggleGroupBy': () => toggleGroupBy(),
+      'driftline.forgetSyncModes': async () => {
+        const count = await modes.forget();
+        void vscode.window.showInformationMessage(`Driftline: forgot the sync mode of ${count} app${count === 1 ? '' : 's'}; the next Sync of an Argo CD app asks again.`);
+      },
+    },
+    dispose: () => disposable.dispose(),
+  };
+}
+
+async function toggleGroupBy(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('driftline');
+  const next = config.get<string>('apps.groupBy') === 'cluster' ? 'environment' : 'cluster';
+  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('apps.groupBy', next, target);
+}

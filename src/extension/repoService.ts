@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import { discoverRepo } from '../core/repo/discover';
+import type { AppModel, RepoModel } from '../core/repo/model';
+import type { Logger } from '../core/ports';
+import { loadKubeConfigContexts } from '../node/kubeContexts';
+import { appsRendering } from './apps/appEntries';
+import { affectsRepoModel } from './apps/repoModelTriggers';
+import { BufferFileSystem } from './bufferFileSystem';
+import { readSettings } from './settings';
+
+/**
+ * The repository as Argo CD sees it, per workspace folder: which Application deploys which
+ * overlay where. Discovered through the same buffer-aware file system the drift controller
+ * renders with, refreshed (debounced) when an Application, ApplicationSet or kustomization
+ * changes, and when the context mapping or kubeconfig setting changes. Discovery reports
+ * problems as diagnostics, so one broken app leaves the others listed.
+ */
+export class RepoService implements vscode.Disposable {
+  private readonly models = new Map<string, RepoModel>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly fs = new BufferFileSystem();
+  private started: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Discovers once and starts following changes; later calls wait for the first discovery. */
+  start(): Promise<void> {
+    this.started ??= this.initialize();
+    return this.started;
+  }
+
+  get apps(): AppModel[] {
+    return [...this.models.values()].flatMap((m) => m.apps);
+  }
+
+  /** The apps that render `dir` (none for an overlay no Application names). */
+  appsFor(dir: string): AppModel[] {
+    return appsRendering(this.apps, dir);
+  }
+
+  app(name: string): AppModel | undefined {
+    return this.apps.find((a) => a.name === name);
+  }
+
+  /** Re-discovers now (after a settings change, or when asked). */
+  refresh(): Promise<void> {
+    // Serialized: a discovery never overtakes a newer one's result.
+    this.running = this.running.then(() => this.discoverAll());
+    return this.running;
+  }
+
+  private async initialize(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*{.yaml,.yml,Kustomization}');
+    const onFile = (uri: vscode.Uri, deleted = false): void => {
+      if (uri.scheme !== 'file') return;
+      void (deleted ? Promise.resolve(undefined) : this.fs.readFile(uri.fsPath)).then((text) => {
+        if (affectsRepoModel(uri.fsPath, text, this.appFiles())) this.schedule();
+      });
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => onFile(u)),
+      watcher.onDidChange((u) => onFile(u)),
+      watcher.onDidDelete((u) => onFile(u, true)),
+      vscode.workspace.onDidSaveTextDocument((d) => onFile(d.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (['driftline.contextMappings', 'driftline.kubeconfig'].some((s) => e.affectsConfiguration(s))) this.schedule();
+      }),
+    );
+    await this.refresh();
+  }
+
+  private appFiles(): Set<string> {
+    return new Set(this.apps.map((a) => a.location.file));
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 300);
+  }
+
+  private async discoverAll(): Promise<void> {
+    const settings = readSettings();
+    const contexts = kubeconfigContexts(settings.kubeconfig);
+    const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file') ?? [];
+    for (const key of [...this.models.keys()]) if (!folders.some((f) => f.uri.fsPath === key)) this.models.delete(key);
+    for (const folder of folders) {
+      try {
+        const model = await discoverRepo(this.fs, folder.uri.fsPath, { contexts, contextMap: settings.contextMappings });
+        this.models.set(folder.uri.fsPath, model);
+        for (const d of model.diagnostics) this.logger.warn(`repo model: ${d.file}:${d.line}: ${d.message}`);
+      } catch (e) {
+        // A bug in discovery must not take the Apps view down with it: keep the last model.
+        this.logger.error(`discovering Argo CD apps in ${folder.uri.fsPath} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Destinations resolve to these by server URL; an unreadable kubeconfig means none (the mapping setting still works). */
+function kubeconfigContexts(kubeconfig: string): Array<{ name: string; server: string }> {
+  try {
+    return loadKubeConfigContexts(kubeconfig).map((c) => ({ name: c.name, server: c.cluster }));
+  } catch {
+    return [];
+  }
+}
