@@ -15,6 +15,10 @@ export interface SourceLocation {
 export interface FieldWrite extends SourceLocation {
   /** e.g. `resource`, `images`, `replicas`, `namespace`. */
   readonly operation: string;
+  /** The value was a quoted or block scalar: kyaml keeps that style for values later patched in (kustomize/patches/scalarStyle.ts). */
+  readonly quoted?: true;
+  /** A plain scalar read as a number, boolean or timestamp: its text, which such a patched-in value keeps. */
+  readonly plainText?: string;
 }
 
 export type PathSegment = string | number;

@@ -44,6 +44,11 @@ function goFormatFloatG(n: number): string {
   return String(n);
 }
 
+/** True when the string is written plain: one line, unquoted. */
+export function writesPlain(s: string): boolean {
+  return !s.includes('\n') && !resolvesToNonString(s) && analyzeScalar(s).blockPlainAllowed;
+}
+
 function writeString(s: string, at: ScalarPlacement): string {
   const analysis = analyzeScalar(s);
   if (s.includes('\n')) {

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import { diagnostic, err, ok, type Diagnostic, type Result } from '../result';
-import type { Provenance, SourceLocation } from '../provenance';
+import type { FieldWrite, Provenance, SourceLocation } from '../provenance';
 import { goTimestampText } from './goTimestamp';
 import { goyamlV2Value } from './goyamlV2Value';
 
@@ -106,7 +106,7 @@ class Converter {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (key === '<<' && this.mergeInto(map, pair.value, inFlow)) continue;
         map[key] = this.convert(pair.value, nextPlace(place, key), inFlow || node.flow === true);
-        this.track(map, key, pair.key);
+        this.track(map, key, pair.key, scalarStyle(pair.value, map[key]));
       }
       return map;
     }
@@ -139,10 +139,17 @@ class Converter {
     return true;
   }
 
-  private track(parent: object, key: string | number, node: unknown): void {
+  private track(parent: object, key: string | number, node: unknown, style?: Pick<FieldWrite, 'quoted' | 'plainText'>): void {
     const range = (node as Node | null)?.range;
-    if (range) this.provenance.record(parent, key, { ...this.locate(range[0]), operation: this.operation });
+    if (range) this.provenance.record(parent, key, { ...this.locate(range[0]), operation: this.operation, ...style });
   }
+}
+
+/** How a map value was written, as far as later strategic merges care (see FieldWrite). */
+function scalarStyle(node: unknown, value: unknown): Pick<FieldWrite, 'quoted' | 'plainText'> | undefined {
+  if (!isScalar(node)) return undefined;
+  if (node.type !== 'PLAIN') return { quoted: true };
+  return typeof node.source === 'string' && value !== null && value !== node.source ? { plainText: node.source } : undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import { noteRenamed, storePreviousId } from '../naming/nameHistory';
 import { patchId, resourcesWithId } from './patchIdMatch';
 import { trackedClone } from './trackedClone';
 import { forgetShared } from '../sharedValues';
+import { restyleFromJson } from './scalarStyle';
 
 // Applying one parsed patch to resources, with errors located in the patch.
 
@@ -57,6 +58,7 @@ export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], ope
     try {
       applyJsonPatch(ctx.provenance, r.object, operations);
       forgetShared(r.object);
+      restyleFromJson(r.object);
       // The JSON round trip writes the typed apiVersion field even when the object had none (kubectl-verified).
       if (!Object.hasOwn(r.object, 'apiVersion')) r.object['apiVersion'] = null;
     } catch (e) {

@@ -3,6 +3,7 @@ import type { FieldWrite, Provenance } from '../../provenance';
 import { mergeAssociativeList } from './associativeMerge';
 import { chainsOf, rebuildList, type Chain } from './listRecords';
 import { MergeError } from './mergeError';
+import { mergedScalar } from './scalarStyle';
 import { elementSchema, fieldSchema, mergeKeys, type SchemaNode } from './mergeSchema';
 import { takeListDirective, takeMapDirective } from './smpDirective';
 import { propagateWrite, unshare } from '../sharedValues';
@@ -20,6 +21,8 @@ function kindOf(value: unknown): Kind | undefined {
   if (Array.isArray(value)) return 'list';
   return isRecord(value) ? 'map' : 'scalar';
 }
+
+const isScalar = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'object';
 
 const kindNames: Record<Kind, string> = { map: 'MappingNode', list: 'SequenceNode', scalar: 'ScalarNode' };
 
@@ -62,7 +65,8 @@ export class StrategicMerge {
       const given = patch && Object.hasOwn(patch, key) ? patch[key] : undefined;
       // kyaml keeps a null the target wrote when the patch does not mention the field.
       if (before === null && given === undefined) continue;
-      const value = this.walk(before, given, fieldSchema(schema, key), [...path, key]);
+      let value = this.walk(before, given, fieldSchema(schema, key), [...path, key]);
+      if (patch && given !== undefined && isScalar(before) && isScalar(value)) value = mergedScalar(this.provenance, target, key, patch, given);
       if (value === undefined || value === null) {
         delete target[key];
         unshare(target, key);

@@ -1,0 +1,75 @@
+import { isRecord } from '../../fieldPath';
+import type { FieldWrite, Provenance } from '../../provenance';
+import { writesPlain } from '../../yaml/scalarWriter';
+import { isYaml11NonString } from '../../yaml/yaml11NonString';
+
+// kyaml's nodes keep the style a scalar was written in, and its FieldSetter gives a value
+// set over an existing field that field's style (kyaml/yaml/fns.go). So a strategic merge
+// patch writing plain `5` or `2024-01-01` over `"8080"` leaves a double-quoted node,
+// which reads back as the string "5" or "2024-01-01", not a number or a timestamp
+// (kubectl-verified). Over a plain field the patch value keeps its own meaning.
+//
+// The engine holds plain data, so a field's style comes from the writes that shaped it
+// (provenance: the parser marks quoted scalars) and, once a merge or a JSON round trip
+// has decided it, from the table below.
+
+const decided = new WeakMap<object, Map<string, boolean>>();
+
+function decide(parent: object, key: string, quoted: boolean): void {
+  let byKey = decided.get(parent);
+  if (!byKey) decided.set(parent, (byKey = new Map()));
+  byKey.set(key, quoted);
+}
+
+// Transformers that set a new field through filtersutil.SetEntry or a generator's data
+// map: kyaml double-quotes (or, for multi-line text, writes as a block) what would read
+// as no string. Over an existing field they, too, keep that field's style.
+const settingOperations = new Set(['labels', 'commonLabels', 'commonAnnotations', 'generator']);
+// The parsers: the write says how the scalar was written.
+const parsingOperations = new Set(['resource', 'patch']);
+
+/** Whether kyaml's node for `parent[key]` (holding `value`) has a quoted or block style. */
+export function isQuotedField(provenance: Provenance, parent: object, key: string, value: unknown): boolean {
+  const known = decided.get(parent)?.get(key);
+  if (known !== undefined) return known;
+  const chain = provenance.of(parent, key);
+  for (const [i, write] of chain.entries()) {
+    // Only a parser's write tells the style: a transformer's write copies its kustomization entry's position.
+    if (parsingOperations.has(write.operation)) return write.quoted === true;
+    const created = i === chain.length - 1;
+    if (created && settingOperations.has(write.operation)) return typeof value === 'string' && (value.includes('\n') || isYaml11NonString(value));
+  }
+  return false;
+}
+
+/**
+ * The value kyaml's merge leaves where the patch's scalar `given` (at `patch[key]`) is
+ * set over the existing scalar of `target[key]`: a quoted field turns what the patch
+ * wrote plain into its text.
+ */
+export function mergedScalar(provenance: Provenance, target: Record<string, unknown>, key: string, patch: object, given: unknown): unknown {
+  const quoted = isQuotedField(provenance, target, key, target[key]);
+  decide(target, key, quoted);
+  if (!quoted || given === null || typeof given === 'object') return given;
+  const write: FieldWrite | undefined = provenance.of(patch, key)[0];
+  const text = write?.operation === 'patch' ? write.plainText : undefined;
+  return text ?? (typeof given === 'string' ? given : String(given));
+}
+
+/**
+ * kustomize applies a JSON 6902 patch to the object as JSON and reads the result back:
+ * every string then has the style yaml.v3 marshals it in, quoted exactly when it could
+ * not be written plain.
+ */
+export function restyleFromJson(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) restyleFromJson(item);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string') decide(value, key, !writesPlain(item));
+    else if (item !== null && typeof item === 'object') restyleFromJson(item);
+    else decide(value, key, false);
+  }
+}
