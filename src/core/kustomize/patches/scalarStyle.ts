@@ -56,6 +56,12 @@ export function mergedScalar(provenance: Provenance, target: Record<string, unkn
   return text ?? (typeof given === 'string' ? given : String(given));
 }
 
+/** `to[toKey]` holds the very node of `from[fromKey]` (see sharedValues.ts), so its style too. */
+export function copyStyle(from: object, fromKey: string, to: object, toKey: string): void {
+  const quoted = decided.get(from)?.get(fromKey);
+  if (quoted !== undefined) decide(to, toKey, quoted);
+}
+
 /**
  * kustomize applies a JSON 6902 patch to the object as JSON and reads the result back:
  * every string then has the style yaml.v3 marshals it in, quoted exactly when it could
