@@ -3,6 +3,7 @@ import { discoverRepo } from '../core/repo/discover';
 import type { AppModel, RepoModel } from '../core/repo/model';
 import type { Logger } from '../core/ports';
 import { loadKubeConfigContexts } from '../node/kubeContexts';
+import { findOnPath, NodeProcessRunner } from '../node/processRunner';
 import { appsRendering } from './apps/appEntries';
 import { affectsRepoModel } from './apps/repoModelTriggers';
 import { BufferFileSystem } from './bufferFileSystem';
@@ -68,8 +69,9 @@ export class RepoService implements vscode.Disposable {
       watcher.onDidDelete((u) => onFile(u, true)),
       vscode.workspace.onDidSaveTextDocument((d) => onFile(d.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['driftline.contextMappings', 'driftline.kubeconfig'].some((s) => e.affectsConfiguration(s))) this.schedule();
+        if (['driftline.contextMappings', 'driftline.kubeconfig', 'driftline.helmPath'].some((s) => e.affectsConfiguration(s))) this.schedule();
       }),
     );
     await this.refresh();
@@ -91,7 +93,7 @@ export class RepoService implements vscode.Disposable {
     for (const key of [...this.models.keys()]) if (!folders.some((f) => f.uri.fsPath === key)) this.models.delete(key);
     for (const folder of folders) {
       try {
-        const model = await discoverRepo(this.fs, folder.uri.fsPath, { contexts, contextMap: settings.contextMappings });
+        const model = await discoverRepo(this.fs, folder.uri.fsPath, { contexts, contextMap: settings.contextMappings, render: renderOptions(settings.helmPath) });
         this.models.set(folder.uri.fsPath, model);
         for (const d of model.diagnostics) this.logger.warn(`repo model: ${d.file}:${d.line}: ${d.message}`);
       } catch (e) {
@@ -106,6 +108,13 @@ export class RepoService implements vscode.Disposable {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** How app-of-apps parents with Helm sources render their children: never a binary in an untrusted workspace. */
+function renderOptions(helmPath: string): { runner?: NodeProcessRunner; helm?: string } {
+  if (!vscode.workspace.isTrusted) return {};
+  const helm = helmPath || findOnPath('helm');
+  return { runner: new NodeProcessRunner(60_000), ...(helm ? { helm } : {}) };
 }
 
 /** Destinations resolve to these by server URL; an unreadable kubeconfig means none (the mapping setting still works). */
