@@ -1,8 +1,10 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Scalar } from 'yaml';
 import { diagnostic, err, ok, type Diagnostic, type Result } from '../result';
 import type { FieldWrite, Provenance, SourceLocation } from '../provenance';
 import { goTimestampText } from './goTimestamp';
 import { goyamlV2Value } from './goyamlV2Value';
+import { composeBlockSubset, type ComposedStream } from './blockSubsetCompose';
+import type { SyntaxDocument } from './syntaxDocument';
 
 /**
  * How plain scalars read, beyond the YAML 1.2 core schema (`yaml` package) every file uses:
@@ -27,15 +29,12 @@ export interface ParsedDocument {
  */
 /** The `yaml` package's documents of a parse, for a caller that inspects the syntax too (kustomization validation). */
 export interface SyntaxTree {
-  documents: readonly Document[];
+  documents: readonly SyntaxDocument[];
   lineCounter: LineCounter;
 }
 
 export function parseTracked(file: string, text: string, provenance: Provenance, operation: string, scalars: ScalarMode = 'plain', syntax?: SyntaxTree): Result<ParsedDocument[]> {
-  const lineCounter = new LineCounter();
-  const parsedDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
-  // parseAllDocuments yields an EmptyStream (no documents) for empty text.
-  const documents: Document[] = Array.isArray(parsedDocuments) ? parsedDocuments : [];
+  const { documents, lineCounter } = composeBlockSubset(text) ?? composeWithPackage(text);
   if (syntax) {
     syntax.documents = documents;
     syntax.lineCounter = lineCounter;
@@ -58,6 +57,14 @@ export function parseTracked(file: string, text: string, provenance: Provenance,
   return problems.length > 0 ? err(problems) : ok(parsed);
 }
 
+/** The `yaml` package's full parse, for whatever the block-subset composer leaves to it. */
+function composeWithPackage(text: string): ComposedStream {
+  const lineCounter = new LineCounter();
+  const parsedDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  // parseAllDocuments yields an EmptyStream (no documents) for empty text.
+  return { documents: Array.isArray(parsedDocuments) ? parsedDocuments : [], lineCounter };
+}
+
 function firstLine(message: string): string {
   return message.split('\n', 1)[0] ?? message;
 }
@@ -77,7 +84,7 @@ function nextPlace(place: Place, key: string): Place {
 
 class Converter {
   constructor(
-    private readonly doc: Document,
+    private readonly doc: SyntaxDocument,
     private readonly provenance: Provenance,
     private readonly operation: string,
     private readonly locate: (offset: number) => SourceLocation,
@@ -89,7 +96,8 @@ class Converter {
    * rewrites as strings on load (so they keep their text); `inFlow` is set inside `[…]`/`{…}`.
    */
   convert(node: unknown, place: Place, inFlow: boolean): unknown {
-    if (isAlias(node)) return this.convert(node.resolve(this.doc), place, inFlow);
+    // Only the package's own Documents hold aliases: the block-subset composer gives them up.
+    if (isAlias(node)) return this.convert(isDocument(this.doc) ? node.resolve(this.doc) : null, place, inFlow);
     if (isScalar(node)) return this.scalar(node, place, inFlow);
     if (isSeq(node)) {
       const list: unknown[] = [];

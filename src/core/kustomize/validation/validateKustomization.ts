@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { SyntaxDocument } from '../../yaml/syntaxDocument';
 import { RenderError, diagnostic } from '../../result';
 import { kustomizationSchema, type FieldType } from './kustomizationSchema';
 import { closestName } from './suggest';
@@ -23,10 +24,10 @@ interface Position {
 }
 
 /** Checks `text` against kustomize v5.7.1's Kustomization type; throws a located RenderError. */
-export function validateKustomization(file: string, text: string, parsed?: { readonly doc: Document | undefined; readonly lineCounter: LineCounter }): KeyRename[] {
+export function validateKustomization(file: string, text: string, parsed?: { readonly doc: SyntaxDocument | undefined; readonly lineCounter: LineCounter }): KeyRename[] {
   // The tracked parse's syntax tree when the caller has it: parsing the text twice was a third of a keystroke's render.
   const lineCounter = parsed?.lineCounter ?? new LineCounter();
-  const doc = parsed ? parsed.doc : parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc: SyntaxDocument | undefined = parsed ? parsed.doc : parseDocument(text, { lineCounter, uniqueKeys: false });
   if (!doc) return [];
   if (doc.errors.length > 0) return []; // the tracked parse reports YAML errors
   const at = (node: { range?: readonly number[] | null } | null | undefined): Position | undefined => {
@@ -41,7 +42,8 @@ export function validateKustomization(file: string, text: string, parsed?: { rea
   };
 
   const check = (node: Node | null | undefined, type: FieldType, where: string, path: (string | number)[]): void => {
-    if (isAlias(node)) return check(doc.contents && node.resolve(doc) as Node | undefined, type, where, path);
+    // Aliases come only from the package's own Documents (the block-subset composer leaves them to it).
+    if (isAlias(node)) return check(isDocument(doc) ? (node.resolve(doc) as Node | undefined) : undefined, type, where, path);
     if (!node || scalarType(node) === 'null') return; // null decodes to the zero value
     if (type === 'anyMap') {
       if (!isMap(node)) fail(`${where} must be a mapping, not ${describe(node)}`, node);

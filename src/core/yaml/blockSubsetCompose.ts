@@ -1,0 +1,320 @@
+import { isScalar, LineCounter, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
+import type { SyntaxDocument } from './syntaxDocument';
+
+// The `yaml` package's lexer, CST parser and composer were half of a cold render, for files
+// that are nearly always plain block YAML. This composes that common subset straight into
+// the same `yaml` nodes (values, styles, source text, start offsets) the package builds,
+// and gives up — undefined — on anything else: flow collections, anchors, tags, block or
+// multi-line scalars, escapes, tabs, directives, duplicate keys, odd indentation. The caller
+// then parses with the package, so errors and every rarer construct keep its behaviour.
+// test/unit/yaml/blockSubsetCompose.test.ts checks the two agree.
+
+export interface ComposedStream {
+  readonly documents: SyntaxDocument[];
+  readonly lineCounter: LineCounter;
+}
+
+/** Thrown inside the composer when the text leaves the subset; never escapes it. */
+class OutsideSubset extends Error {}
+
+const giveUp = (): never => {
+  throw new OutsideSubset();
+};
+
+// The scalar tags of the schema parseAllDocuments uses for `{ merge: true }`: YAML 1.2 core plus `<<`.
+const tags = new Schema({ merge: true }).tags.filter((tag): tag is ScalarTag => tag.collection === undefined);
+const noOptions = {};
+
+/** Characters a plain scalar (or key) may not start with in this subset. */
+const reservedStart = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+
+interface Line {
+  readonly start: number;
+  readonly indent: number;
+  readonly text: string;
+}
+
+export function composeBlockSubset(text: string): ComposedStream | undefined {
+  if (hasUnsupportedCharacter(text)) return undefined;
+  try {
+    return new BlockComposer(text).stream();
+  } catch (e) {
+    if (e instanceof OutsideSubset) return undefined;
+    throw e;
+  }
+}
+
+class BlockComposer {
+  private readonly lines: Line[] = [];
+  private readonly lineCounter = new LineCounter();
+  /** Index of the current line (the next one to compose). */
+  private at = 0;
+  /** Column where the current line's content starts, when a sequence item's `- ` was consumed. */
+  private column = -1;
+
+  constructor(private readonly source: string) {
+    let start = 0;
+    this.lineCounter.addNewLine(0);
+    for (;;) {
+      const end = source.indexOf('\n', start);
+      const text = end < 0 ? source.slice(start) : source.slice(start, end);
+      let indent = 0;
+      while (text.charCodeAt(indent) === 32) indent++;
+      this.lines.push({ start, indent, text });
+      if (end < 0) break;
+      start = end + 1;
+      this.lineCounter.addNewLine(start);
+    }
+  }
+
+  stream(): ComposedStream {
+    const documents: SyntaxDocument[] = [];
+    let explicit = false;
+    let markerEnd = 0;
+    for (;;) {
+      this.skipBlank();
+      const line = this.lines[this.at];
+      if (line === undefined) {
+        if (explicit) documents.push(emptyDocument(markerEnd));
+        break;
+      }
+      if (line.text === '---') {
+        if (explicit) documents.push(emptyDocument(markerEnd));
+        explicit = true;
+        markerEnd = line.start + 3;
+        this.at++;
+        continue;
+      }
+      if (line.indent !== 0 || line.text.startsWith('...') || line.text.startsWith('---') || line.text.startsWith('%')) giveUp();
+      documents.push({ contents: this.block(0), errors: [] });
+      explicit = false;
+      this.skipBlank();
+      const after = this.lines[this.at];
+      if (after !== undefined && after.text !== '---') giveUp();
+    }
+    return { documents, lineCounter: this.lineCounter };
+  }
+
+  /** Moves past blank and comment-only lines (not past a consumed `- `). */
+  private skipBlank(): void {
+    if (this.column >= 0) return;
+    for (;;) {
+      const line = this.lines[this.at];
+      if (line === undefined) return;
+      const first = line.text.charCodeAt(line.indent);
+      if (!Number.isNaN(first) && first !== 35 /* # */) return;
+      this.at++;
+    }
+  }
+
+  /** The current line's content column. */
+  private indentOf(line: Line): number {
+    return this.column >= 0 ? this.column : line.indent;
+  }
+
+  /** A block mapping or sequence whose first entry is on the current line at `indent`. */
+  private block(indent: number): Node {
+    const line = this.lines[this.at] as Line;
+    return isSequenceItem(line.text, indent) ? this.sequence(indent) : this.mapping(indent);
+  }
+
+  private sequence(indent: number): YAMLSeq {
+    const seq = new YAMLSeq();
+    seq.range = [this.lines[this.at]!.start + indent, 0, 0];
+    for (;;) {
+      this.skipBlank();
+      const line = this.lines[this.at];
+      if (line === undefined || this.indentOf(line) !== indent || !isSequenceItem(line.text, indent)) break;
+      let content = indent + 1;
+      while (line.text.charCodeAt(content) === 32) content++;
+      if (content >= line.text.length || line.text.charCodeAt(content) === 35) {
+        // `-` alone: the item is the block on the following lines.
+        this.at++;
+        this.column = -1;
+        this.skipBlank();
+        const next = this.lines[this.at];
+        if (next === undefined || next.indent <= indent || next.text === '---') giveUp();
+        seq.items.push(this.block(next!.indent));
+      } else if (isSequenceItem(line.text, content)) {
+        giveUp(); // `- - x`
+      } else if (keyEnd(line.text, content) >= 0) {
+        this.column = content;
+        seq.items.push(this.mapping(content));
+      } else {
+        seq.items.push(this.inlineScalar(line, content));
+        this.column = -1;
+        this.at++;
+        this.expectNoDeeperThan(indent);
+      }
+    }
+    return seq;
+  }
+
+  private mapping(indent: number): YAMLMap {
+    const map = new YAMLMap();
+    map.range = [this.lines[this.at]!.start + indent, 0, 0];
+    const seen = new Set<string>();
+    for (;;) {
+      this.skipBlank();
+      const line = this.lines[this.at];
+      if (line === undefined || line.text === '---') break;
+      const column = this.indentOf(line);
+      if (column < indent) break;
+      if (column > indent || isSequenceItem(line.text, column)) giveUp();
+      this.column = -1;
+      const colon = keyEnd(line.text, column);
+      if (colon < 0) giveUp();
+      const key = this.key(line, column, colon);
+      if (seen.has(key.value as string)) giveUp();
+      seen.add(key.value as string);
+      map.items.push(new Pair(key, this.mapValue(line, indent, colon + 1)));
+    }
+    return map;
+  }
+
+  /** What follows `key:` at `from` on `line`: a scalar there, or a block on the next lines, or empty. */
+  private mapValue(line: Line, indent: number, from: number): Node {
+    let content = from;
+    while (line.text.charCodeAt(content) === 32) content++;
+    this.at++;
+    if (content < line.text.length && line.text.charCodeAt(content) !== 35) {
+      const value = this.inlineScalar(line, content);
+      this.expectNoDeeperThan(indent);
+      return value;
+    }
+    this.skipBlank();
+    const next = this.lines[this.at];
+    if (next !== undefined && next.text !== '---') {
+      if (next.indent > indent) return this.block(next.indent);
+      // YAML lets a sequence under a key sit at the key's own indentation.
+      if (next.indent === indent && isSequenceItem(next.text, indent)) return this.sequence(indent);
+    }
+    return emptyScalar(line.start + content);
+  }
+
+  /** After a one-line scalar, a deeper line would continue it (or be an error): not in the subset. */
+  private expectNoDeeperThan(indent: number): void {
+    this.skipBlank();
+    const next = this.lines[this.at];
+    if (next !== undefined && next.indent > indent) giveUp();
+  }
+
+  private key(line: Line, column: number, colon: number): Scalar {
+    const first = line.text[column] as string;
+    const quoted = first === '"' || first === "'";
+    const source = quoted ? quotedText(line.text, column, colon) : line.text.slice(column, colon);
+    // A key that reads as anything but a string (`true`, `1`, `~`, `<<`) goes to the full parser.
+    if (!quoted && (reservedStart.has(first) || tags.some((tag) => (tag.default === true || tag.default === 'key') && tag.test?.test(source)))) giveUp();
+    if (!quoted && (source.endsWith(' ') || source.includes(' #') || source.length > 1000)) giveUp();
+    const key = new Scalar(source);
+    key.range = [line.start + column, line.start + colon, line.start + colon];
+    key.source = source;
+    key.type = quoted ? (first === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE') : 'PLAIN';
+    return key;
+  }
+
+  /** A scalar that starts at `column` and ends on this line (after it: nothing, or a comment). */
+  private inlineScalar(line: Line, column: number): Scalar {
+    const text = line.text;
+    const first = text[column] as string;
+    let scalar: Scalar;
+    if (first === '"' || first === "'") {
+      const close = closingQuote(text, column);
+      if (close < 0) giveUp();
+      const rest = text.slice(close + 1).trimStart();
+      if (rest !== '' && (!rest.startsWith('#') || text.charCodeAt(close + 1) !== 32)) giveUp();
+      const source = quotedText(text, column, close + 1);
+      scalar = new Scalar(source);
+      scalar.source = source;
+      scalar.type = first === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+    } else {
+      if (reservedStart.has(first) && !(first === '-' && text.length > column + 1 && text[column + 1] !== ' ')) giveUp();
+      const comment = text.indexOf(' #', column);
+      const source = (comment < 0 ? text.slice(column) : text.slice(column, comment)).trimEnd();
+      if (source.includes(': ') || source.endsWith(':')) giveUp();
+      scalar = plainScalar(source);
+    }
+    scalar.range = [line.start + column, line.start + text.length, line.start + text.length];
+    return scalar;
+  }
+}
+
+/** Control characters, tabs, CR, BOM: any of them sends the text to the full parser. */
+function hasUnsupportedCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 10) || c === 0x7f || c === 0xfeff) return true;
+  }
+  return false;
+}
+
+function emptyDocument(offset: number): SyntaxDocument {
+  return { contents: emptyScalar(offset), errors: [] };
+}
+
+/** What the package composes for a missing value: a null plain scalar with empty source. */
+function emptyScalar(offset: number): Scalar {
+  const scalar = new Scalar(null);
+  scalar.range = [offset, offset, offset];
+  scalar.source = '';
+  scalar.type = 'PLAIN';
+  return scalar;
+}
+
+/** A plain scalar resolved by the core schema's tags, as the package's composer does. */
+function plainScalar(source: string): Scalar {
+  const tag = tags.find((t) => t.default === true && t.test?.test(source));
+  const value = tag ? tag.resolve(source, giveUp, noOptions) : source;
+  // Some tags resolve to a Scalar of their own (bool, null, float keep formatting details).
+  if (value !== null && typeof value === 'object' && !isScalar(value)) giveUp();
+  const scalar = isScalar(value) ? value : new Scalar(value);
+  scalar.source = source;
+  scalar.type = 'PLAIN';
+  if (tag?.format) scalar.format = tag.format;
+  return scalar;
+}
+
+function isSequenceItem(text: string, column: number): boolean {
+  return text.charCodeAt(column) === 45 /* - */ && (text.length === column + 1 || text.charCodeAt(column + 1) === 32);
+}
+
+/**
+ * Where the `:` ending a mapping key that starts at `column` is, or -1 when the line is no
+ * key: `key:` then a space or the line's end, before any comment.
+ */
+function keyEnd(text: string, column: number): number {
+  const first = text[column];
+  if (first === '"' || first === "'") {
+    const close = closingQuote(text, column);
+    if (close < 0) return -1;
+    return text.charCodeAt(close + 1) === 58 && (text.length === close + 2 || text.charCodeAt(close + 2) === 32) ? close + 1 : -1;
+  }
+  for (let i = column; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */ && (i + 1 === text.length || text.charCodeAt(i + 1) === 32)) return i;
+    if (c === 35 /* # */ && i > column && text.charCodeAt(i - 1) === 32) return -1;
+  }
+  return -1;
+}
+
+/** The index of the quote closing the one at `open`, or -1 (escapes and line breaks are out of the subset). */
+function closingQuote(text: string, open: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 34 && c === 92 /* \ */) giveUp();
+    if (c !== quote) continue;
+    if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** The content of the quoted scalar spanning [open, end). */
+function quotedText(text: string, open: number, end: number): string {
+  const inner = text.slice(open + 1, end - 1);
+  return text[open] === "'" ? inner.replaceAll("''", "'") : inner;
+}
