@@ -26,7 +26,11 @@ export function startAppServices(context: vscode.ExtensionContext, drift: DriftC
   const registration = registerAppSync({ repo, argo, modes, logger });
   // The services load on first need (never inside activate), so discovery may start now.
   repo.start().catch((e: unknown) => logger.error(`repo model: ${e instanceof Error ? e.message : String(e)}`));
-  const disposable = vscode.Disposable.from(registration, appsTree, argo, repo);
+  // Another renderer (renderPath.ts) renders everything anew.
+  const rendererChanged = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('driftline.renderer') || e.affectsConfiguration('driftline.kustomizePath')) void drift.refresh();
+  });
+  const disposable = vscode.Disposable.from(registration, appsTree, argo, repo, rendererChanged);
   context.subscriptions.push(disposable);
   return {
     repo,

@@ -17,6 +17,7 @@ import { systemClock, systemScheduler } from '../node/systemTime';
 import { BufferFileSystem } from './bufferFileSystem';
 import { overlaysInScopes, renderedScopes } from './overlayScopes';
 import { readSettings } from './settings';
+import { withConfiguredRenderer } from './renderPath';
 
 /** One deployable kustomization and what Driftline knows about it. */
 export interface OverlayState {
@@ -188,14 +189,15 @@ export class DriftController implements vscode.Disposable {
   private async renderOverlay(dir: string): Promise<void> {
     const result = await this.renderer.render(dir);
     const previous = this.overlays.get(dir);
-    this.overlays.set(dir, {
+    // driftline.renderer may swap in an external binary's render (renderPath.ts).
+    this.overlays.set(dir, await withConfiguredRenderer(dir, {
       dir,
       trackingId: previous?.trackingId ?? (await trackingIdFor(this.fs, dir)),
       rendered: result.ok ? result.value : undefined,
       errors: result.ok ? [] : result.error,
       inputs: this.renderer.inputsOf(dir) ?? new Set(),
       diffs: result.ok ? (previous?.diffs ?? []) : [],
-    });
+    }, this.logger));
     if (!result.ok) this.logger.warn(`render of ${dir} failed: ${result.error.map((d) => d.message).join('; ')}`);
   }
 

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { RenderResult } from '../core/kustomize/render';
+import type { Logger } from '../core/ports';
+import { asRenderResult } from '../core/repo/render/asRenderResult';
+import { renderKustomize } from '../core/repo/render/kustomizeSource';
+import type { Diagnostic } from '../core/result';
+import { DiskFileSystem } from '../node/diskFileSystem';
+import { NodeProcessRunner } from '../node/processRunner';
+import { readSettings } from './settings';
+
+// `driftline.renderer`: the editor's renders through `kustomize build` or `kubectl kustomize`
+// (the core's external renderer path, as the CLI's `--renderer`), for remote bases and
+// helmCharts the in-process engine does not fetch. Provenance is then per resource: hints sit
+// on the kustomization, not the exact line. External processes read the saved files, so
+// unsaved edits show once saved. In an untrusted workspace no binary runs: in-process it is.
+
+let toldUntrusted = false;
+const runner = new NodeProcessRunner(60_000);
+
+/**
+ * The render to diff for `dir`: `inProcess` (the drift controller's own render, which also
+ * tells which files the overlay reads) unless the setting asks for an external renderer.
+ */
+export async function withConfiguredRenderer<T extends { readonly rendered: RenderResult | undefined; readonly errors: readonly Diagnostic[] }>(dir: string, inProcess: T, logger: Logger): Promise<T> {
+  const settings = readSettings();
+  if (settings.renderer === 'in-process') return inProcess;
+  if (!vscode.workspace.isTrusted) {
+    if (!toldUntrusted) {
+      toldUntrusted = true;
+      void vscode.window.showWarningMessage(`Driftline: this workspace is not trusted, so the "${settings.renderer}" renderer (an external binary) does not run; rendering in-process instead.`);
+    }
+    return inProcess;
+  }
+  const result = await renderKustomize({
+    fs: new DiskFileSystem(),
+    dir,
+    options: undefined,
+    mode: settings.renderer,
+    runner,
+    ...(settings.kustomizePath ? { kustomizeBinary: settings.kustomizePath } : {}),
+  });
+  if (result.status === 'rendered') return { ...inProcess, rendered: asRenderResult(result), errors: [] };
+  logger.warn(`${settings.renderer} render of ${dir} failed: ${result.message}`);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  return { ...inProcess, rendered: undefined, errors: errors.length > 0 ? errors : [{ file: dir, line: 0, column: 0, message: result.message, severity: 'error' }], ...('diffs' in inProcess ? { diffs: [] } : {}) };
+}
