@@ -1,6 +1,7 @@
 import type { SimpleGit } from 'simple-git';
 import type { EntryKind, FileSystem } from '../core/ports';
 import { dirname, isWithin, join, normalize, relative } from '../core/paths';
+import { GitCatFileBatch } from './gitCatFileBatch';
 
 interface TreeEntry {
   readonly kind: EntryKind;
@@ -11,17 +12,21 @@ interface TreeEntry {
 /**
  * The FileSystem port over one commit's tree, read from git objects: rendering an app
  * "as of commit X" needs no checkout, so the working tree (and anyone's uncommitted
- * work in it) is never touched. The tree listing is read once; blobs on demand.
+ * work in it) is never touched. The tree listing is read once (one `git ls-tree`); blobs
+ * on demand, all from one `git cat-file --batch` process: two processes per commit read.
  */
 export class GitTreeFileSystem implements FileSystem {
   private listing: Promise<Map<string, TreeEntry>> | undefined;
+  private readonly blobs: GitCatFileBatch;
 
   /** `root` is the working tree's root as an absolute core path; `commit` any revision. */
   constructor(
     private readonly git: SimpleGit,
     private readonly root: string,
     private readonly commit: string,
-  ) {}
+  ) {
+    this.blobs = new GitCatFileBatch(root);
+  }
 
   async readFile(path: string): Promise<string | undefined> {
     const bytes = await this.readBytes(path);
@@ -78,7 +83,10 @@ export class GitTreeFileSystem implements FileSystem {
   }
 
   private async blob(oid: string): Promise<Buffer> {
-    return (await this.git.binaryCatFile(['blob', oid])) as Buffer;
+    // The listing named this object, so a miss means a broken repository: an error, not "no file".
+    const bytes = await this.blobs.read(oid);
+    if (!bytes) throw new Error(`git object ${oid} is missing`);
+    return bytes;
   }
 }
 
