@@ -149,7 +149,10 @@ class Converter {
 
   private track(parent: object, key: string | number, node: unknown, style?: Pick<FieldWrite, 'quoted' | 'plainText'>): void {
     const range = (node as Node | null)?.range;
-    if (range) this.provenance.record(parent, key, { ...this.locate(range[0]), operation: this.operation, ...style });
+    if (!range) return;
+    // Spelled out rather than spread: this runs for every field of every parsed file.
+    const { file, line, column } = this.locate(range[0]);
+    this.provenance.record(parent, key, style ? { file, line, column, operation: this.operation, ...style } : { file, line, column, operation: this.operation });
   }
 }
 
