@@ -80,13 +80,16 @@ function save(): void {
 }
 
 function showSnapshot(snapshot: PanelSnapshot): void {
+  const compare = snapshot.compare;
   element('app-title').textContent = snapshot.title;
-  element('app-context').textContent = snapshot.context ? `⎈ ${snapshot.context}` : 'not connected';
+  element('app-context').textContent = compare ? `${compare.left} ↔ ${compare.right}` : snapshot.context ? `⎈ ${snapshot.context}` : 'not connected';
+  element('diff-sides').textContent = compare ? `${compare.left} ↔ ${compare.right}` : 'Git (desired) ↔ Live';
+  toolbar.setComparing(compare !== undefined);
   element('stale-note').hidden = !snapshot.stale;
   const errors = element('render-errors');
   errors.hidden = snapshot.errors.length === 0;
   errors.textContent = snapshot.errors.join('\n');
-  list.update(snapshot.resources);
+  list.update(snapshot.resources, compare !== undefined);
   showDiffTitle();
 }
 

@@ -17,6 +17,8 @@ export class ResourceList {
   private rows: readonly ResourceRow[] = [];
   private selectedKey: string | undefined;
   private readonly checkedKeys = new Set<string>();
+  /** Comparing two commits: no sync selection, and the last column counts changed fields. */
+  private comparing = false;
 
   constructor(
     private readonly body: HTMLElement,
@@ -39,8 +41,9 @@ export class ResourceList {
     return this.rows.find((r) => r.key === key);
   }
 
-  update(rows: readonly ResourceRow[]): void {
+  update(rows: readonly ResourceRow[], comparing = false): void {
     this.rows = rows;
+    this.comparing = comparing;
     const known = new Set(rows.map((r) => r.key));
     for (const key of this.checkedKeys) if (!known.has(key)) this.checkedKeys.delete(key);
     this.render();
@@ -61,7 +64,7 @@ export class ResourceList {
   }
 
   private visible(): readonly ResourceRow[] {
-    return this.filter === 'all' ? this.rows : this.rows.filter((r) => r.status !== 'Synced');
+    return this.filter === 'all' ? this.rows : this.rows.filter((r) => r.status !== 'Synced' && r.status !== 'Unchanged');
   }
 
   private rowElements(): HTMLElement[] {
@@ -73,7 +76,8 @@ export class ResourceList {
     const visible = this.visible();
     this.body.replaceChildren(...visible.map((r) => this.rowElement(r)));
     this.emptyNote.hidden = visible.length > 0;
-    this.emptyNote.textContent = this.rows.length === 0 ? 'No resources rendered for this app.' : 'Everything is in sync. Choose “All” to browse every resource.';
+    const same = this.comparing ? 'Both commits render the same.' : 'Everything is in sync.';
+    this.emptyNote.textContent = this.rows.length === 0 ? 'No resources rendered for this app.' : `${same} Choose “All” to browse every resource.`;
     if (focusedKey) this.rowElements().find((el) => el.dataset['key'] === focusedKey)?.focus();
     // Keep a selection while there is something to show: the diff follows it.
     const keep = visible.some((r) => r.key === this.selectedKey);
@@ -87,7 +91,12 @@ export class ResourceList {
     row.dataset['key'] = r.key;
     row.tabIndex = 0;
     row.setAttribute('aria-selected', String(r.key === this.selectedKey));
-    row.title = r.changedPaths.length > 0 ? `Drifted: ${r.changedPaths.join(', ')}` : r.status;
+    row.title = r.changedPaths.length > 0 ? `${this.comparing ? 'Changed' : 'Drifted'}: ${r.changedPaths.join(', ')}` : r.status;
+    if (this.comparing) {
+      row.append(cell(document.createElement('span')), cell(this.label(r)), cell(badge(r.status, `status status-${r.status}`)), cell(fieldCount(r)));
+      row.addEventListener('click', () => this.select(r.key));
+      return row;
+    }
 
     const checkbox = document.createElement('vscode-checkbox') as Checkbox;
     checkbox.checked = this.checkedKeys.has(r.key);
@@ -101,7 +110,18 @@ export class ResourceList {
       this.events.checked(this.checked);
     });
 
-    // Name first, so a narrow column truncates the kind and namespace rather than the name.
+    row.append(
+      cell(checkbox),
+      cell(this.label(r)),
+      cell(badge(r.status, `status status-${r.status}`)),
+      cell(r.health ? badge(r.health.status, `health health-${r.health.status}`, r.health.message) : dash()),
+    );
+    row.addEventListener('click', () => this.select(r.key));
+    return row;
+  }
+
+  /** Name first, so a narrow column truncates the kind and namespace rather than the name. */
+  private label(r: ResourceRow): HTMLElement {
     const name = document.createElement('span');
     name.className = 'resource-name';
     name.textContent = r.name;
@@ -110,15 +130,7 @@ export class ResourceList {
     kind.textContent = r.namespace ? `${r.kind} · ${r.namespace}` : r.kind;
     const label = document.createElement('span');
     label.append(name, ' ', kind);
-
-    row.append(
-      cell(checkbox),
-      cell(label),
-      cell(badge(r.status, `status status-${r.status}`)),
-      cell(r.health ? badge(r.health.status, `health health-${r.health.status}`, r.health.message) : dash()),
-    );
-    row.addEventListener('click', () => this.select(r.key));
-    return row;
+    return label;
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -146,6 +158,13 @@ function badge(text: string, className: string, title?: string): HTMLElement {
   el.className = className;
   el.textContent = text;
   if (title) el.title = title;
+  return el;
+}
+
+function fieldCount(r: ResourceRow): HTMLElement {
+  const el = document.createElement('span');
+  el.className = 'field-count';
+  el.textContent = r.status === 'Changed' ? `${r.changedPaths.length} field${r.changedPaths.length === 1 ? '' : 's'}` : '';
   return el;
 }
 

@@ -21,6 +21,7 @@ export class Toolbar {
   private hasSelection = false;
   private checkedCount = 0;
   private working = false;
+  private comparing = false;
 
   constructor(filter: ResourceFilter, actions: ToolbarActions) {
     const radios = Array.from(document.querySelectorAll<Radio>('vscode-radio[name="filter"]'));
@@ -42,15 +43,28 @@ export class Toolbar {
     this.apply();
   }
 
+  /** Comparing two commits' renders: nothing to sync, refresh or open natively; only the filter stays. */
+  setComparing(comparing: boolean): void {
+    this.comparing = comparing;
+    for (const b of [this.syncSelected, this.syncAll, this.refresh, this.nativeDiff]) b.hidden = comparing;
+    const narrow = document.querySelector<Radio>('vscode-radio[name="filter"][value="outOfSync"]');
+    if (narrow) {
+      const text = comparing ? 'Changed only' : 'Out of sync only';
+      narrow.textContent = text;
+      narrow.setAttribute('label', text);
+    }
+    this.apply();
+  }
+
   setBusy(busy: boolean): void {
     this.working = busy;
     this.apply();
   }
 
   private apply(): void {
-    this.syncSelected.disabled = this.working || this.checkedCount === 0;
+    this.syncSelected.disabled = this.comparing || this.working || this.checkedCount === 0;
     this.syncSelected.textContent = this.checkedCount > 0 ? `Sync Selected (${this.checkedCount})` : 'Sync Selected';
-    this.syncAll.disabled = this.working;
+    this.syncAll.disabled = this.comparing || this.working;
     this.refresh.disabled = this.working;
     this.nativeDiff.disabled = !this.hasSelection;
     if (this.busy) this.busy.hidden = !this.working;

@@ -2,7 +2,8 @@
 // Imported by the extension host and by the webview bundle, so it stays free of
 // `vscode`, Node and core imports: plain data and plain guards only.
 
-export type RowStatus = 'Synced' | 'OutOfSync' | 'Missing' | 'Extra';
+/** Git against live; or, comparing two commits' renders, what going from the left one to the right one does. */
+export type RowStatus = 'Synced' | 'OutOfSync' | 'Missing' | 'Extra' | 'Added' | 'Removed' | 'Changed' | 'Unchanged';
 export type RowHealth = 'Healthy' | 'Progressing' | 'Degraded' | 'Suspended' | 'Missing' | 'Unknown';
 export type ResourceFilter = 'outOfSync' | 'all';
 
@@ -27,11 +28,16 @@ export interface PanelSnapshot {
   readonly resources: readonly ResourceRow[];
   /** Render failures: the list is empty then, and this says why. */
   readonly errors: readonly string[];
+  /**
+   * Set when the panel compares two renders of the app (two commits) instead of Git with
+   * live: the side labels, left (the diff's original) then right. Nothing can be synced then.
+   */
+  readonly compare?: { readonly left: string; readonly right: string };
 }
 
 export type HostMessage =
   | { readonly type: 'snapshot'; readonly snapshot: PanelSnapshot }
-  /** Desired (Git) and live YAML of one resource, normalised, Secrets masked. */
+  /** Desired (Git) and live YAML of one resource, normalised, Secrets masked; comparing commits, left and right. */
   | { readonly type: 'diff'; readonly key: string; readonly desired: string; readonly live: string }
   /** Asks the webview to select a resource (the panel was opened on it). */
   | { readonly type: 'focus'; readonly key: string }

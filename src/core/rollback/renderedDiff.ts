@@ -33,12 +33,26 @@ export function diffRenders(before: readonly KubeObject[], after: readonly KubeO
 
 const objectsOf = (r: { resources: readonly { object: unknown }[] }): KubeObject[] => r.resources.map((x) => x.object as KubeObject);
 
-/** The app's rendered output at `from` against `to` (either may be any revision). */
-export async function diffCommits(git: Git, overlayDir: string, from: string, to: string): Promise<Result<ResourceChange[], string>> {
+export interface RenderedComparison {
+  readonly from: readonly KubeObject[];
+  readonly to: readonly KubeObject[];
+  /** From `from` to `to`. */
+  readonly changes: readonly ResourceChange[];
+}
+
+/** The app rendered at both revisions, and what changes from the first to the second. */
+export async function compareCommits(git: Git, overlayDir: string, from: string, to: string): Promise<Result<RenderedComparison, string>> {
   const [a, b] = await Promise.all([renderAtCommit(git, overlayDir, from), renderAtCommit(git, overlayDir, to)]);
   for (const [revision, side] of [[from, a], [to, b]] as const) {
     if (!side.rendered.ok) return { ok: false, error: `the app does not render at ${revision}: ${side.rendered.error.map(formatDiagnostic).join('; ')}` };
   }
   if (!a.rendered.ok || !b.rendered.ok) return { ok: false, error: 'unreachable' };
-  return { ok: true, value: diffRenders(objectsOf(a.rendered.value), objectsOf(b.rendered.value)) };
+  const [before, after] = [objectsOf(a.rendered.value), objectsOf(b.rendered.value)];
+  return { ok: true, value: { from: before, to: after, changes: diffRenders(before, after) } };
+}
+
+/** The app's rendered output at `from` against `to` (either may be any revision). */
+export async function diffCommits(git: Git, overlayDir: string, from: string, to: string): Promise<Result<ResourceChange[], string>> {
+  const compared = await compareCommits(git, overlayDir, from, to);
+  return compared.ok ? { ok: true, value: [...compared.value.changes] } : compared;
 }

@@ -55,7 +55,7 @@ export class HistoryTree implements vscode.TreeDataProvider<HistoryCommit>, vsco
     const { commit } = element;
     const item = new vscode.TreeItem(commit.subject);
     item.description = `${commit.hash.slice(0, 7)} · ${commit.author.replace(/ <.*>$/, '')} · ${new Date(commit.date).toLocaleString()}`;
-    item.tooltip = new vscode.MarkdownString(`**${commit.subject}**\n\n${commit.hash}\n\n${commit.author}, ${commit.date}\n\nRight-click to roll ${vscode.workspace.asRelativePath(element.overlay)} back to this commit.`);
+    item.tooltip = new vscode.MarkdownString(`**${commit.subject}**\n\n${commit.hash}\n\n${commit.author}, ${commit.date}\n\nRight-click to roll ${vscode.workspace.asRelativePath(element.overlay)} back to this commit, or to compare its rendered output with HEAD.`);
     item.iconPath = new vscode.ThemeIcon('git-commit');
     item.contextValue = 'driftline.commit';
     return item;

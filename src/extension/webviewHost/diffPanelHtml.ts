@@ -92,7 +92,7 @@ export function diffPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
         <div id="empty-note" class="empty-note" hidden></div>
       </section>
       <section class="diff" aria-label="Diff">
-        <div class="diff-header"><span id="diff-title">Nothing selected</span><span class="sides">Git (desired) ↔ Live</span></div>
+        <div class="diff-header"><span id="diff-title">Nothing selected</span><span id="diff-sides" class="sides">Git (desired) ↔ Live</span></div>
         <div id="diff-editor"></div>
       </section>
     </main>

@@ -6,11 +6,9 @@ import { displayPair } from '../../core/present/manifestView';
 import type { PanelSnapshot, ResourceRow } from '../../shared/diffPanelProtocol';
 import type { DriftController, OverlayState } from '../driftController';
 import { refOfDiff, sameRef } from '../resourceRef';
+import { resourceKey } from '../../shared/resourceKey';
 
-/** The string that names a resource in panel messages; the host maps it back through the diff list. */
-export function resourceKey(ref: ObjectRef): string {
-  return [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('|');
-}
+export { resourceKey };
 
 /** The overlay's resource with this key, if the last diff still lists it. */
 export function refForKey(overlay: OverlayState | undefined, key: string): ObjectRef | undefined {

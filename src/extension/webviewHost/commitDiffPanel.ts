@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/ports';
+import { parseWebviewMessage, type HostMessage } from '../../shared/diffPanelProtocol';
+import { comparisonSnapshot, comparisonTexts, type CommitComparison } from './commitComparison';
+import { diffPanelHtml } from './diffPanelHtml';
+import { diffPanelOptions } from './diffPanel';
+
+// The diff panel comparing two renders of one app (two commits): "what would this rollback
+// change?". The same webview as Git-against-live, with its own view type: nothing to sync, no
+// cluster, and not restored after a reload (the renders are not kept).
+
+export const commitDiffViewType = 'driftline.commitDiff';
+
+export function openCommitDiffPanel(comparison: CommitComparison, extensionUri: vscode.Uri, logger: Logger): vscode.WebviewPanel {
+  const title = `Rendered: ${comparison.app} ${comparison.left.label} ↔ ${comparison.right.label}`;
+  const panel = vscode.window.createWebviewPanel(commitDiffViewType, title, vscode.ViewColumn.Active, diffPanelOptions(extensionUri));
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'driftline.svg');
+  panel.webview.html = diffPanelHtml(panel.webview, extensionUri, `${comparison.app}@${comparison.left.label}..${comparison.right.label}`);
+  const post = (message: HostMessage): Thenable<boolean> => panel.webview.postMessage(message);
+  const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => {
+    const message = parseWebviewMessage(raw);
+    if (message?.type === 'ready') {
+      void post({ type: 'snapshot', snapshot: comparisonSnapshot(comparison) });
+    } else if (message?.type === 'select') {
+      const texts = comparisonTexts(comparison, message.key);
+      if (texts) void post({ type: 'diff', key: message.key, desired: texts.left, live: texts.right });
+    } else {
+      // Sync and refresh have no meaning between two commits; the page hides them, so this is not the page.
+      logger.warn(`commit diff panel: ignored ${JSON.stringify(raw)?.slice(0, 200)}`);
+    }
+  });
+  panel.onDidDispose(() => subscription.dispose());
+  return panel;
+}
