@@ -1,5 +1,6 @@
-// The extension host code as two bundles (cjs, `vscode` external): a thin entry that activation
-// evaluates, and the services it loads on first need (see src/extension/main.ts); the CLI; and
+// The extension host code as three bundles (cjs, `vscode` external): a thin entry that activation
+// evaluates, the services it loads on first need (see src/extension/main.ts) and their render
+// worker thread; the CLI; and
 // the diff webview (browser). Type-checking is `tsc --noEmit`, not esbuild's job.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
@@ -11,11 +12,13 @@ rmSync('dist', { recursive: true, force: true });
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: production ? false : 'linked', minify: true, keepNames: true, logLevel: 'warning', legalComments: 'none' };
 
-const extensionHost = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+const extensionHost = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], alias: { 'whatwg-url': './scripts/shims/whatwgUrl.cjs' } };
 
 await Promise.all([
   build({ ...extensionHost, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', metafile: true }).then(entryStaysThin),
   build({ ...extensionHost, entryPoints: ['src/extension/services.ts'], outfile: 'dist/services.js' }),
+  // The services' render thread: discovery and rendering off the extension host's main thread.
+  build({ ...extensionHost, entryPoints: ['src/extension/worker/renderWorker.ts'], outfile: 'dist/renderWorker.js' }),
   build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
   ...webviewBuilds(),
 ]);

@@ -1,11 +1,13 @@
 // Summarises a .cpuprofile (see test/extensionHost/cpuProfile.ts) as its long tasks: stretches
 // where the main thread never went idle for longer than a threshold, each with the functions
-// that took its time (self and inclusive). Usage: npx tsx bench/support/longTasks.ts <file> [ms]
-import { readFileSync } from 'node:fs';
+// that took its time (self and inclusive). Usage: npx tsx bench/support/longTasks.ts <file> [ms] [dist]
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { basename, join } from 'node:path';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: Frame;
   children?: number[];
 }
 interface Profile {
@@ -15,7 +17,26 @@ interface Profile {
   startTime: number;
 }
 
-const label = (n: ProfileNode): string => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-1)[0] ?? ''}:${n.callFrame.lineNumber + 1}`;
+interface Frame { functionName: string; url: string; lineNumber: number; columnNumber?: number }
+
+/** Source maps of the bundles in `mapDir` (dist/ as the profiled run built it), by bundle file name. */
+const maps = new Map<string, SourceMap | undefined>();
+let mapDir: string | undefined;
+
+function located(frame: Frame): string {
+  const file = basename(frame.url);
+  if (mapDir && file.endsWith('.js')) {
+    if (!maps.has(file)) {
+      const path = join(mapDir, `${file}.map`);
+      maps.set(file, existsSync(path) ? new SourceMap(JSON.parse(readFileSync(path, 'utf8'))) : undefined);
+    }
+    const entry = maps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber ?? 0) as { originalSource?: string; originalLine?: number } | undefined;
+    if (entry?.originalSource) return `${entry.originalSource.replace(/^.*?(src|node_modules)\//, '$1/')}:${(entry.originalLine ?? 0) + 1}`;
+  }
+  return `${file}:${frame.lineNumber + 1}`;
+}
+
+const label = (n: ProfileNode): string => `${n.callFrame.functionName || '(anonymous)'} ${located(n.callFrame)}`;
 
 function top(counts: Map<string, number>, k: number): string {
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, us]) => `    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`).join('\n');
@@ -61,7 +82,8 @@ export function longTasks(profile: Profile, thresholdMs: number): string {
 }
 
 if (process.argv[1]?.endsWith('longTasks.ts')) {
-  const [file, threshold] = process.argv.slice(2);
-  if (!file) throw new Error('usage: longTasks.ts <file.cpuprofile> [thresholdMs]');
+  const [file, threshold, dist] = process.argv.slice(2);
+  if (!file) throw new Error('usage: longTasks.ts <file.cpuprofile> [thresholdMs] [dist dir with the source maps]');
+  mapDir = dist;
   process.stdout.write(`${longTasks(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(threshold ?? 30))}\n`);
 }

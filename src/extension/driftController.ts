@@ -1,23 +1,22 @@
 import * as vscode from 'vscode';
 import type { RenderResult } from '../core/kustomize/render';
-import { createRenderer } from '../core/kustomize/renderer';
 import { diffRendered } from '../core/diff/diffRendered';
 import { PredictionCache, predictDesired } from '../core/diff/serverSideDiff';
 import { appNameOf } from './appName';
 import type { FieldChange, ResourceDiff } from '../core/diff/types';
-import { ClusterCache } from '../core/cluster/clusterCache';
-import { scopeId, type ClusterStatus } from '../core/cluster/connectionState';
-import { rootKustomizations } from '../core/repo/rootKustomizations';
-import { trackingIdFor } from '../core/repo/trackingIdentity';
+import type { ClusterStatus } from '../core/cluster/connectionState';
 import type { Diagnostic } from '../core/result';
 import type { KubeObject, Logger, ObjectRef } from '../core/ports';
-import { KubeClient } from '../node/kubeClient';
-import { loadKubeConfig } from '../node/kubeConfigLoader';
-import { systemClock, systemScheduler } from '../node/systemTime';
-import { BufferFileSystem } from './bufferFileSystem';
+import type { KubeClient } from '../node/kubeClient';
+import { ClusterConnection, type ConnectionState } from './clusterConnection';
+import { DiffScheduler } from './diffScheduler';
 import { overlaysInScopes, renderedScopes } from './overlayScopes';
+import { RenderThrottle } from './renderThrottle';
 import { readSettings } from './settings';
 import { withConfiguredRenderer } from './renderPath';
+import type { RenderClient } from './worker/renderClient';
+
+export type { ConnectionState } from './clusterConnection';
 
 /** One deployable kustomization and what Driftline knows about it. */
 export interface OverlayState {
@@ -37,34 +36,31 @@ export interface DriftedField {
   readonly change: FieldChange;
 }
 
-export type ConnectionState = { readonly kind: 'connected'; readonly context: string } | { readonly kind: 'disconnected'; readonly reason: string } | { readonly kind: 'idle' };
+/** Waits for the next macrotask: what lets the editor's requests to this host through between two pieces of work. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Keeps rendered overlays, the live cache and their diffs current: re-renders on
- * edits (unsaved buffers included, debounced) and re-diffs on cluster events.
+ * Keeps rendered overlays, the live cache and their diffs current: re-renders on edits (unsaved
+ * buffers included, throttled) and re-diffs on cluster events. Discovery and rendering run in the
+ * render worker (worker/renderClient.ts); this thread only diffs, one overlay per task.
  */
 export class DriftController implements vscode.Disposable {
   private readonly overlays = new Map<string, OverlayState>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly pendingRenders = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly lastRenderAt = new Map<string, number>();
-  private readonly fs = new BufferFileSystem();
-  /** Keeps results and what each read: an edit re-renders only the overlays that read the file. */
-  private readonly renderer = createRenderer(this.fs);
-  private live: ClusterCache | undefined;
-  private kube: KubeClient | undefined;
+  private readonly throttle = new RenderThrottle((dir) => void this.renderOverlay(dir, true).then(() => this.rediff(new Set([dir]))));
+  private readonly diffs = new DiffScheduler((scopes) => void this.rediff(scopes && overlaysInScopes(this.overlays.values(), scopes)));
+  private readonly cluster: ClusterConnection;
   private started: Promise<void> | undefined;
-  private diffTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Cluster scopes changed since the last scheduled rediff; undefined: rediff everything. */
-  private changedScopes: Set<string> | undefined = new Set();
   private generation = 0;
   /** Server-side diff's dry-run answers, reused while the desired object is unchanged. */
   private readonly predictions = new PredictionCache();
-  connection: ConnectionState = { kind: 'idle' };
 
-  constructor(private readonly logger: Logger) {}
+  /** `renders`: the window's render worker, which the services own (the repo model uses it too). */
+  constructor(private readonly logger: Logger, private readonly renders: RenderClient) {
+    this.cluster = new ClusterConnection(logger, (scope) => this.diffs.changed(scope));
+  }
 
   /** Starts discovery, rendering and the cluster connection once; later calls wait for the first. */
   start(): Promise<void> {
@@ -77,7 +73,11 @@ export class DriftController implements vscode.Disposable {
   }
 
   get client(): KubeClient | undefined {
-    return this.kube;
+    return this.cluster.client;
+  }
+
+  get connection(): ConnectionState {
+    return this.cluster.state;
   }
 
   /** Overlays whose last render read `path`. */
@@ -98,12 +98,12 @@ export class DriftController implements vscode.Disposable {
 
   /** The live object as the cache holds it; undefined when absent or not connected. */
   async liveObject(ref: ObjectRef): Promise<KubeObject | undefined> {
-    return this.live?.get(ref);
+    return this.cluster.live?.get(ref);
   }
 
   /** Connection state per watched scope, for the Clusters view; undefined before the first connection. */
   clusterStatus(): ClusterStatus | undefined {
-    return this.live?.status();
+    return this.cluster.live?.status();
   }
 
   overlay(dir: string): OverlayState | undefined {
@@ -111,13 +111,23 @@ export class DriftController implements vscode.Disposable {
   }
 
   get stale(): boolean {
-    return this.connection.kind !== 'connected' || (this.live?.stale ?? false);
+    return this.cluster.stale;
   }
 
   private async initialize(): Promise<void> {
+    // The render worker reads the disk itself; what it cannot see are unsaved buffers.
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.sendBuffer(doc);
     this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((e) => this.onEdited(e.document.uri)),
-      vscode.workspace.onDidSaveTextDocument((d) => this.onEdited(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.sendBuffer(e.document);
+        this.onEdited(e.document.uri);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        this.sendBuffer(d);
+        this.onEdited(d.uri);
+      }),
+      // Closed without saving: the disk is what counts again.
+      vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === 'file' && this.renders.setBuffer(d.uri.fsPath, undefined)),
       // A folder closed: its overlays (and the cluster scopes only they used) are released.
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rediscover()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -126,164 +136,109 @@ export class DriftController implements vscode.Disposable {
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     const changedOnDisk = (u: vscode.Uri): void => {
-      this.renderer.invalidate([u.fsPath]);
+      this.renders.invalidate([u.fsPath]);
       void this.rediscover();
     };
-    this.disposables.push(watcher, watcher.onDidCreate(changedOnDisk), watcher.onDidDelete(changedOnDisk), watcher.onDidChange((u) => this.onEdited(u)));
-    this.connect();
+    this.disposables.push(watcher, watcher.onDidCreate(changedOnDisk), watcher.onDidDelete(changedOnDisk), watcher.onDidChange((u) => {
+      this.renders.invalidate([u.fsPath]);
+      this.onEdited(u);
+    }));
+    this.cluster.connect();
     await this.rediscover();
+  }
+
+  /** An open editor's text, for the worker: a saved (clean) document reads from the disk again. */
+  private sendBuffer(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme === 'file') this.renders.setBuffer(doc.uri.fsPath, doc.isDirty ? doc.getText() : undefined);
   }
 
   /** Finds the deployable kustomizations and renders them all. */
   async rediscover(): Promise<void> {
-    const files = await vscode.workspace.findFiles('**/{kustomization.yaml,kustomization.yml,Kustomization}', '**/node_modules/**');
-    const roots = await rootKustomizations(this.fs, files.map((f) => f.fsPath));
+    const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath) ?? [];
+    const roots = await this.renders.roots(folders);
     for (const dir of this.overlays.keys()) {
       if (roots.includes(dir)) continue;
       this.overlays.delete(dir);
-      this.lastRenderAt.delete(dir);
+      this.throttle.forget(dir);
     }
-    // One at a time with a yield in between: the file system port is synchronous, so rendering
-    // hundreds of overlays "in parallel" was one task that froze the extension host for seconds.
-    for (const dir of roots) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      await this.renderOverlay(dir);
-    }
+    // Requested all at once (the worker renders them one by one); each answer is one task here.
+    await Promise.all(roots.map((dir) => this.renderOverlay(dir, false)));
     // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
-    this.live?.watchScopes(renderedScopes(this.overlays.values()));
+    this.cluster.live?.watchScopes(renderedScopes(this.overlays.values()));
     await this.rediff();
   }
 
   /** Re-renders now (no debounce): after a command, or when the user asks. */
   async refresh(): Promise<void> {
     await this.start();
-    this.renderer.clear();
+    this.renders.clear();
     await this.rediscover();
   }
 
   private onEdited(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
-    const affected = this.overlaysUsing(uri.fsPath);
-    this.renderer.invalidate([uri.fsPath]);
-    const delay = readSettings().debounceMs;
-    for (const overlay of affected) {
-      // Throttle, not debounce: after a pause the keystroke renders at once (hints must follow
-      // typing within 50 ms, and a seed-sized render takes about a millisecond); while typing
-      // goes on, at most one render per `debounceMs`. A scheduled render reads the buffer when
-      // it runs, so it covers every keystroke made before then.
-      if (this.pendingRenders.has(overlay.dir)) continue;
-      const sinceLast = performance.now() - (this.lastRenderAt.get(overlay.dir) ?? -Infinity);
-      this.pendingRenders.set(
-        overlay.dir,
-        setTimeout(() => {
-          this.pendingRenders.delete(overlay.dir);
-          this.lastRenderAt.set(overlay.dir, performance.now());
-          // Only this overlay's desired state changed: re-diffing the other hundreds would make
-          // every keystroke cost a full-repo diff (bench/scanLag.ts measures it).
-          void this.renderOverlay(overlay.dir).then(() => this.rediff(new Set([overlay.dir])));
-        }, Math.max(0, delay - sinceLast)),
-      );
-    }
+    // Only the overlays that read this file re-render, and only they re-diff: re-diffing the other
+    // hundreds would make every keystroke cost a full-repo diff (bench/scanLag.ts measures it).
+    for (const overlay of this.overlaysUsing(uri.fsPath)) this.throttle.edited(overlay.dir);
   }
 
-  private async renderOverlay(dir: string): Promise<void> {
-    const result = await this.renderer.render(dir);
+  private async renderOverlay(dir: string, urgent: boolean): Promise<void> {
     const previous = this.overlays.get(dir);
-    // driftline.renderer may swap in an external binary's render (renderPath.ts).
-    this.overlays.set(dir, await withConfiguredRenderer(dir, {
-      dir,
-      trackingId: previous?.trackingId ?? (await trackingIdFor(this.fs, dir)),
-      rendered: result.ok ? result.value : undefined,
-      errors: result.ok ? [] : result.error,
-      inputs: this.renderer.inputsOf(dir) ?? new Set(),
-      diffs: result.ok ? (previous?.diffs ?? []) : [],
-    }, this.logger));
-    if (!result.ok) this.logger.warn(`render of ${dir} failed: ${result.error.map((d) => d.message).join('; ')}`);
-  }
-
-  private connect(): void {
-    const settings = readSettings();
+    let next;
     try {
-      const kc = loadKubeConfig({ kubeconfig: settings.kubeconfig, context: settings.context });
-      this.kube = new KubeClient(kc);
-      this.live = new ClusterCache({ kube: this.kube, clock: systemClock, scheduler: systemScheduler, logger: this.logger, context: this.kube.contextName });
-      // Both end with the cache: its dispose drops every subscription.
-      this.live.onChange((change) => this.scheduleRediff(scopeId(change.scope)));
-      this.live.onStateChange(() => this.scheduleRediff());
-      this.connection = { kind: 'connected', context: this.kube.contextName };
-      this.logger.info(`comparing with context ${this.kube.contextName} (${this.kube.server})`);
+      next = await this.renders.render(dir, { known: previous !== undefined, urgent });
     } catch (e) {
-      this.connection = { kind: 'disconnected', reason: e instanceof Error ? e.message : String(e) };
-      this.logger.warn(`no cluster: ${this.connection.reason}`);
+      this.logger.error(`render of ${dir} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
     }
+    // Unchanged since the last render (the worker kept it): so are its diffs.
+    if (!next) return;
+    // driftline.renderer may swap in an external binary's render (renderPath.ts).
+    this.overlays.set(dir, await withConfiguredRenderer(dir, { dir, ...next, diffs: next.rendered ? (previous?.diffs ?? []) : [] }, this.logger));
+    if (next.errors.length > 0) this.logger.warn(`render of ${dir} failed: ${next.errors.map((d) => d.message).join('; ')}`);
   }
 
   private async reconnect(): Promise<void> {
-    this.live?.dispose();
-    this.live = undefined;
-    this.kube = undefined;
-    this.connect();
+    this.cluster.reconnect();
     await this.rediff();
   }
 
   /**
-   * Cluster events arrive in bursts (a sync touches many objects): coalesce them, and re-diff
-   * only the overlays that render something in a changed scope (kind + namespace, so objects
-   * that became Extra count too). `scope` undefined (a connection state change): everything.
-   */
-  private scheduleRediff(scope?: string): void {
-    if (scope === undefined) this.changedScopes = undefined;
-    else this.changedScopes?.add(scope);
-    clearTimeout(this.diffTimer);
-    this.diffTimer = setTimeout(() => {
-      const scopes = this.changedScopes;
-      this.changedScopes = new Set();
-      void this.rediff(scopes && overlaysInScopes(this.overlays.values(), scopes));
-    }, 30);
-  }
-
-  /**
    * Re-diffs `only` these overlays (default: all). Yields to the event loop between overlays so
-   * that a full-repo diff (hundreds of overlays, seconds of work) never blocks the extension
-   * host for longer than one overlay's diff: the editor's requests to this host stay answered.
+   * that a full-repo diff never blocks the extension host for longer than one overlay's diff.
    */
   private async rediff(only?: ReadonlySet<string>): Promise<void> {
     // A newer full rediff supersedes an older one; partial ones never abort it (see below).
     const generation = only ? this.generation : ++this.generation;
-    const live = this.live;
+    const live = this.cluster.live;
     if (live) {
       for (const dir of only ?? [...this.overlays.keys()]) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTask();
         if (!only && generation !== this.generation) return;
         const overlay = this.overlays.get(dir);
         if (!overlay?.rendered) continue;
         try {
           const settings = readSettings();
-          const serverSide = this.kube && settings.serverSideDiff.includes(appNameOf(relativeToWorkspace(dir)));
-          const desired = serverSide && this.kube ? await predictDesired(overlay.rendered, this.kube, overlay.trackingId, live, this.predictions) : overlay.rendered;
+          const kube = this.cluster.client;
+          const serverSide = kube && settings.serverSideDiff.includes(appNameOf(vscode.workspace.asRelativePath(dir)));
+          const desired = serverSide && kube ? await predictDesired(overlay.rendered, kube, overlay.trackingId, live, this.predictions) : overlay.rendered;
           const diffs = await diffRendered(desired, live, { tracking: { id: overlay.trackingId }, ignoreRules: settings.ignoreDifferences });
           // Re-rendered meanwhile: the rediff that follows that render has (or will have) the fresh diff.
           if (this.overlays.get(dir)?.rendered !== overlay.rendered) continue;
           this.overlays.set(dir, { ...this.overlays.get(dir) ?? overlay, diffs });
         } catch (e) {
-          const reason = e instanceof Error ? e.message : String(e);
-          this.connection = { kind: 'disconnected', reason };
-          this.logger.warn(`cannot read the cluster: ${reason}`);
+          this.cluster.failed(e instanceof Error ? e.message : String(e));
         }
       }
-      if (this.connection.kind === 'disconnected' && this.kube && !live.stale) this.connection = { kind: 'connected', context: this.kube.contextName };
+      this.cluster.succeeded();
     }
     this.changed.fire();
   }
 
   dispose(): void {
-    for (const t of this.pendingRenders.values()) clearTimeout(t);
-    clearTimeout(this.diffTimer);
-    this.live?.dispose();
+    this.throttle.dispose();
+    this.diffs.dispose();
+    this.cluster.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function relativeToWorkspace(dir: string): string {
-  return vscode.workspace.asRelativePath(dir);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DriftController } from './driftController';
+import { RenderClient } from './worker/renderClient';
 import { DriftDecorations } from './driftDecorations';
 import { DriftStatusBar } from './statusBar';
 import { outputLogger } from './outputLogger';
@@ -37,7 +38,10 @@ export interface Services {
 
 export function startServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): Services {
   const logger = outputLogger(channel);
-  const drift = new DriftController(logger);
+  // Discovery and rendering run in this worker thread, off the thread that answers the editor.
+  const renders = new RenderClient(logger);
+  context.subscriptions.push(renders);
+  const drift = new DriftController(logger, renders);
   // Repo model, Argo CD status, Apps tree and sync routing (appServices.ts).
   const apps = startAppServices(context, drift, logger);
   const decorations = new DriftDecorations(drift, vscode.Uri.joinPath(context.extensionUri, 'media', 'drift-gutter.svg'));

@@ -45,8 +45,7 @@ test('provenance survives the trip across a thread boundary (structured clone)',
 test('the worker finds the roots and renders them, following unsaved buffers', async (t) => {
   const client = new RenderClient(silent, workerScript);
   t.after(() => client.dispose());
-  const files = ['base', 'overlays/production', 'overlays/staging'].map((d) => join(apps, d, 'kustomization.yaml'));
-  assert.deepEqual(await client.roots(files), [production, join(apps, 'overlays', 'staging')]);
+  assert.deepEqual(await client.roots([apps]), [production, join(apps, 'overlays', 'staging')]);
 
   const first = await client.render(production, { known: false, urgent: false });
   assert.ok(first?.rendered, 'rendered');
@@ -64,6 +63,14 @@ test('the worker finds the roots and renders them, following unsaved buffers', a
   client.setBuffer(kustomization, undefined);
   const reverted = await client.render(production, { known: true, urgent: false });
   assert.equal((deployment(reverted?.rendered ?? { resources: [] })['spec'] as { replicas: number }).replicas, 3);
+});
+
+test('the worker discovers the repository model: Argo CD apps and the overlays they deploy', async (t) => {
+  const client = new RenderClient(silent, workerScript);
+  t.after(() => client.dispose());
+  const examples = join(repoRoot, 'examples');
+  const model = await client.discoverRepo(examples, { runBinaries: false, repoUrls: [] });
+  assert.ok(model.apps.some((a) => a.sources.some((s) => s.dir === production)), `no app deploys ${production}: ${model.apps.map((a) => a.name).join(', ')}`);
 });
 
 test('a broken overlay comes back as diagnostics, and the worker keeps serving', async (t) => {
