@@ -59,7 +59,7 @@ class BlockComposer {
       const end = source.indexOf('\n', start);
       const text = end < 0 ? source.slice(start) : source.slice(start, end);
       let indent = 0;
-      while (text.charCodeAt(indent) === 32) indent++;
+      while (indent < text.length && text.charCodeAt(indent) === 32) indent++;
       this.lines.push({ start, indent, text });
       if (end < 0) break;
       start = end + 1;
@@ -73,7 +73,7 @@ class BlockComposer {
     let markerEnd = 0;
     for (;;) {
       this.skipBlank();
-      const line = this.lines[this.at];
+      const line = this.current();
       if (line === undefined) {
         if (explicit) documents.push(emptyDocument(markerEnd));
         break;
@@ -89,20 +89,24 @@ class BlockComposer {
       documents.push({ contents: this.block(0), errors: [] });
       explicit = false;
       this.skipBlank();
-      const after = this.lines[this.at];
+      const after = this.current();
       if (after !== undefined && after.text !== '---') giveUp();
     }
     return { documents, lineCounter: this.lineCounter };
+  }
+
+  /** The current line; undefined past the end (checked, not read out of bounds, which deoptimizes). */
+  private current(): Line | undefined {
+    return this.at < this.lines.length ? this.lines[this.at] : undefined;
   }
 
   /** Moves past blank and comment-only lines (not past a consumed `- `). */
   private skipBlank(): void {
     if (this.column >= 0) return;
     for (;;) {
-      const line = this.lines[this.at];
+      const line = this.current();
       if (line === undefined) return;
-      const first = line.text.charCodeAt(line.indent);
-      if (!Number.isNaN(first) && first !== 35 /* # */) return;
+      if (line.indent < line.text.length && line.text.charCodeAt(line.indent) !== 35 /* # */) return;
       this.at++;
     }
   }
@@ -114,25 +118,25 @@ class BlockComposer {
 
   /** A block mapping or sequence whose first entry is on the current line at `indent`. */
   private block(indent: number): Node {
-    const line = this.lines[this.at] as Line;
+    const line = this.current()!;
     return isSequenceItem(line.text, indent) ? this.sequence(indent) : this.mapping(indent);
   }
 
   private sequence(indent: number): YAMLSeq {
     const seq = new YAMLSeq();
-    seq.range = [this.lines[this.at]!.start + indent, 0, 0];
+    seq.range = [this.current()!.start + indent, 0, 0];
     for (;;) {
       this.skipBlank();
-      const line = this.lines[this.at];
+      const line = this.current();
       if (line === undefined || this.indentOf(line) !== indent || !isSequenceItem(line.text, indent)) break;
       let content = indent + 1;
-      while (line.text.charCodeAt(content) === 32) content++;
+      while (content < line.text.length && line.text.charCodeAt(content) === 32) content++;
       if (content >= line.text.length || line.text.charCodeAt(content) === 35) {
         // `-` alone: the item is the block on the following lines.
         this.at++;
         this.column = -1;
         this.skipBlank();
-        const next = this.lines[this.at];
+        const next = this.current();
         if (next === undefined || next.indent <= indent || next.text === '---') giveUp();
         seq.items.push(this.block(next!.indent));
       } else if (isSequenceItem(line.text, content)) {
@@ -152,11 +156,11 @@ class BlockComposer {
 
   private mapping(indent: number): YAMLMap {
     const map = new YAMLMap();
-    map.range = [this.lines[this.at]!.start + indent, 0, 0];
+    map.range = [this.current()!.start + indent, 0, 0];
     const seen = new Set<string>();
     for (;;) {
       this.skipBlank();
-      const line = this.lines[this.at];
+      const line = this.current();
       if (line === undefined || line.text === '---') break;
       const column = this.indentOf(line);
       if (column < indent) break;
@@ -175,7 +179,7 @@ class BlockComposer {
   /** What follows `key:` at `from` on `line`: a scalar there, or a block on the next lines, or empty. */
   private mapValue(line: Line, indent: number, from: number): Node {
     let content = from;
-    while (line.text.charCodeAt(content) === 32) content++;
+    while (content < line.text.length && line.text.charCodeAt(content) === 32) content++;
     this.at++;
     if (content < line.text.length && line.text.charCodeAt(content) !== 35) {
       const value = this.inlineScalar(line, content);
@@ -183,7 +187,7 @@ class BlockComposer {
       return value;
     }
     this.skipBlank();
-    const next = this.lines[this.at];
+    const next = this.current();
     if (next !== undefined && next.text !== '---') {
       if (next.indent > indent) return this.block(next.indent);
       // YAML lets a sequence under a key sit at the key's own indentation.
@@ -195,7 +199,7 @@ class BlockComposer {
   /** After a one-line scalar, a deeper line would continue it (or be an error): not in the subset. */
   private expectNoDeeperThan(indent: number): void {
     this.skipBlank();
-    const next = this.lines[this.at];
+    const next = this.current();
     if (next !== undefined && next.indent > indent) giveUp();
   }
 
@@ -204,7 +208,7 @@ class BlockComposer {
     const quoted = first === '"' || first === "'";
     const source = quoted ? quotedText(line.text, column, colon) : line.text.slice(column, colon);
     // A key that reads as anything but a string (`true`, `1`, `~`, `<<`) goes to the full parser.
-    if (!quoted && (reservedStart.has(first) || tags.some((tag) => (tag.default === true || tag.default === 'key') && tag.test?.test(source)))) giveUp();
+    if (!quoted && (reservedStart.has(first) || (maybeNotString(source) && tags.some((tag) => (tag.default === true || tag.default === 'key') && tag.test?.test(source))))) giveUp();
     if (!quoted && (source.endsWith(' ') || source.includes(' #') || source.length > 1000)) giveUp();
     const key = new Scalar(source);
     key.range = [line.start + column, line.start + colon, line.start + colon];
@@ -222,7 +226,7 @@ class BlockComposer {
       const close = closingQuote(text, column);
       if (close < 0) giveUp();
       const rest = text.slice(close + 1).trimStart();
-      if (rest !== '' && (!rest.startsWith('#') || text.charCodeAt(close + 1) !== 32)) giveUp();
+      if (rest !== '' && (!rest.startsWith('#') || text[close + 1] !== ' ')) giveUp();
       const source = quotedText(text, column, close + 1);
       scalar = new Scalar(source);
       scalar.source = source;
@@ -263,7 +267,7 @@ function emptyScalar(offset: number): Scalar {
 
 /** A plain scalar resolved by the core schema's tags, as the package's composer does. */
 function plainScalar(source: string): Scalar {
-  const tag = tags.find((t) => t.default === true && t.test?.test(source));
+  const tag = maybeNotString(source) ? tags.find((t) => t.default === true && t.test?.test(source)) : undefined;
   const value = tag ? tag.resolve(source, giveUp, noOptions) : source;
   // Some tags resolve to a Scalar of their own (bool, null, float keep formatting details).
   if (value !== null && typeof value === 'object' && !isScalar(value)) giveUp();
@@ -272,6 +276,17 @@ function plainScalar(source: string): Scalar {
   scalar.type = 'PLAIN';
   if (tag?.format) scalar.format = tag.format;
   return scalar;
+}
+
+/**
+ * False when no core-schema tag can match `source`, so the tag tests can be skipped: they
+ * match only text starting with a digit or one of `+-.~<`, or null/true/false spelled with
+ * n, t or f (the differential test holds this to the package's own tags).
+ */
+function maybeNotString(source: string): boolean {
+  const c = source.charCodeAt(0) | 0x20; // ASCII letters to lower case
+  if (c < 0x61 || c > 0x7a) return true;
+  return c === 0x6e /* n */ || c === 0x74 /* t */ || c === 0x66 /* f */;
 }
 
 function isSequenceItem(text: string, column: number): boolean {
@@ -287,7 +302,7 @@ function keyEnd(text: string, column: number): number {
   if (first === '"' || first === "'") {
     const close = closingQuote(text, column);
     if (close < 0) return -1;
-    return text.charCodeAt(close + 1) === 58 && (text.length === close + 2 || text.charCodeAt(close + 2) === 32) ? close + 1 : -1;
+    return close + 1 < text.length && text.charCodeAt(close + 1) === 58 && (text.length === close + 2 || text.charCodeAt(close + 2) === 32) ? close + 1 : -1;
   }
   for (let i = column; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -304,7 +319,7 @@ function closingQuote(text: string, open: number): number {
     const c = text.charCodeAt(i);
     if (quote === 34 && c === 92 /* \ */) giveUp();
     if (c !== quote) continue;
-    if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+    if (quote === 39 && i + 1 < text.length && text.charCodeAt(i + 1) === 39) {
       i++;
       continue;
     }
