@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RenderResult } from '../core/kustomize/render';
+import { Provenance } from '../core/provenance';
 import type { Logger } from '../core/ports';
 import { asRenderResult } from '../core/repo/render/asRenderResult';
 import { renderKustomize } from '../core/repo/render/kustomizeSource';
@@ -39,8 +40,23 @@ export async function withConfiguredRenderer<T extends { readonly rendered: Rend
     runner,
     ...(settings.kustomizePath ? { kustomizeBinary: settings.kustomizePath } : {}),
   });
-  if (result.status === 'rendered') return { ...inProcess, rendered: asRenderResult(result), errors: [] };
+  if (result.status === 'rendered') return { ...inProcess, rendered: perResourceProvenance(asRenderResult(result), settings.renderer), errors: [] };
   logger.warn(`${settings.renderer} render of ${dir} failed: ${result.message}`);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   return { ...inProcess, rendered: undefined, errors: errors.length > 0 ? errors : [{ file: dir, line: 0, column: 0, message: result.message, severity: 'error' }], ...('diffs' in inProcess ? { diffs: [] } : {}) };
+}
+
+/**
+ * An external render knows only which kustomization each object came from (line unknown):
+ * every field of an object is attributed to line 1 of that file, so hints, hovers and CodeLens
+ * still find a place, one per resource rather than on the exact line.
+ */
+function perResourceProvenance(rendered: RenderResult, renderer: string): RenderResult {
+  const provenance = new Provenance();
+  const resources = rendered.resources.map((r) => {
+    const origin = { file: r.origin.file, line: Math.max(1, r.origin.line), column: Math.max(1, r.origin.column) };
+    for (const key of Object.keys(r.object)) provenance.record(r.object, key, { ...origin, operation: renderer });
+    return { ...r, origin };
+  });
+  return { ...rendered, resources, provenance };
 }

@@ -5,15 +5,16 @@
 // refusing to sync an app to a cluster other than its destination.
 // Every state is saved as artifacts/e2e/argo-*.png.
 import * as assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { application, shaNew } from '../support/argoFixtures';
+import { ensureKubectl } from '../support/kubectlTool';
 import { repoRoot } from './support/codeServer';
 import { environment, type Kubectl } from './support/environment';
 import { liveImage as liveImageOf, stepRunner } from './support/scenario';
-import { clickDialogButton, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor } from './support/workbench';
+import { clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations } from './support/workbench';
 import { pickQuickInputRow, quickInputRowTexts, rowTexts, statusBarText, textOf, viewPane, widenSideBar } from './support/workbenchViews';
 
 const production = 'apps/guestbook/overlays/production';
@@ -46,8 +47,18 @@ async function seedRepoAndCluster(kubectl: Kubectl, folder: string): Promise<voi
   const stagingApp = join(folder, 'argocd', 'applications', 'guestbook-staging.yaml');
   await writeFile(stagingApp, (await readFile(stagingApp, 'utf8')).replace('server: https://kubernetes.default.svc', 'name: staging-cluster'));
   await mkdir(join(folder, '.vscode'), { recursive: true });
+  await writeSettings(folder, {});
+  // `kustomize build DIR` played by the real kubectl's built-in kustomize, for driftline.renderer.
+  const wrapper = join(folder, '..', 'kustomize');
+  await writeFile(wrapper, `#!/bin/sh\n[ "$1" = build ] && shift\nexec '${(await ensureKubectl()).kubectl}' kustomize "$@"\n`);
+  await chmod(wrapper, 0o755);
+}
+
+/** The workspace settings VS Code reads (it follows the file): the context mapping plus `extra`. */
+async function writeSettings(folder: string, extra: Record<string, unknown>): Promise<void> {
   await writeFile(join(folder, '.vscode', 'settings.json'), JSON.stringify({
     'driftline.contextMappings': { 'https://kubernetes.default.svc': 'driftline-demo', 'staging-cluster': 'driftline-other' },
+    ...extra,
   }, null, 2));
 }
 
@@ -56,7 +67,7 @@ const env = environment({
   settings: { 'files.autoSave': 'off', 'git.enabled': false },
   seed: seedRepoAndCluster,
 });
-const { kubectl, page } = env;
+const { kubectl, page, folder } = env;
 const step = stepRunner('argo-failure-', env.pageIfStarted);
 
 function appsPane(): Locator {
@@ -100,6 +111,21 @@ async function runCommandForQuickPick(title: string, expected: string): Promise<
   await page().locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout: waitTimeout });
   return quickInputRowTexts(page());
 }
+
+/** Polls the active editor's lines (and gutter markers) until `check` holds; on timeout the message shows them. */
+async function waitForEditor(check: (lines: LineDecorations[], gutterMarks: number) => boolean, message: string): Promise<void> {
+  let last: LineDecorations[] = [];
+  let marks = 0;
+  await waitFor(async () => {
+    last = await lineDecorations(page());
+    marks = await page().locator('.editor-group-container.active .monaco-editor .margin [class*="ced-"]').count();
+    return check(last, marks);
+  }, { timeout: waitTimeout, message }).catch((error: unknown) => {
+    throw new Error(`${errorText(error)}\ngutter marks: ${marks}\n${last.map((l) => `${l.lineText}${l.after.length ? `  ⟶ ${l.after.join(' | ')}` : ''}`).join('\n')}`);
+  });
+}
+
+const hotfixHint = (l: LineDecorations): boolean => l.after.some((a) => a.startsWith(`live: ${image}:hotfix-1`));
 
 function toast(text: string): Locator {
   return page().locator('.notification-toast').filter({ hasText: text }).first();
@@ -181,20 +207,40 @@ describe('Argo CD apps in VS Code', { timeout: 300_000 }, () => {
     await page().keyboard.press('Escape');
   }));
 
+  it('driftline.decorations.style and driftline.renderer change how and where drift shows', async (t) => step(t, 'settings', async () => {
+    await openFile(page(), `${production}/kustomization.yaml`);
+    await waitForEditor((lines, marks) => lines.some((l) => l.lineText.includes('newTag:') && hotfixHint(l)) && marks > 0, 'inline: the hint on the newTag line');
+    await writeSettings(folder(), { 'driftline.decorations.style': 'gutter' });
+    await waitForEditor((lines, marks) => !lines.some(hotfixHint) && marks > 0, 'gutter: a gutter marker, no after-text hint');
+    await screenshot(page(), 'argo-07-decorations-gutter.png');
+    await writeSettings(folder(), { 'driftline.decorations.style': 'off' });
+    await waitForEditor((lines, marks) => !lines.some(hotfixHint) && marks === 0, 'off: no drift decorations');
+
+    // kustomize build (here kubectl's kustomize behind a wrapper): provenance per resource, so the
+    // hint moves from the newTag line to the line that stands for the whole Deployment.
+    await writeSettings(folder(), { 'driftline.renderer': 'kustomize', 'driftline.kustomizePath': join(folder(), '..', 'kustomize') });
+    await waitForEditor((lines) => lines.some(hotfixHint) && !lines.some((l) => l.lineText.includes('newTag:') && hotfixHint(l)), 'external renderer: the hint on the resource, not the newTag line');
+    await screenshot(page(), 'argo-08-external-renderer.png');
+    await writeSettings(folder(), {});
+    await waitForEditor((lines) => lines.some((l) => l.lineText.includes('newTag:') && hotfixHint(l)), 'back in-process and inline: the hint on the newTag line');
+  }));
+
   it('the context guard refuses to sync an app to another cluster and offers to switch', async (t) => step(t, 'context-guard', async () => {
     const before = await kubectl('-n', 'guestbook-staging', 'get', 'deployment', 'guestbook', '-o', 'jsonpath={.metadata.resourceVersion}');
-    await openFile(page(), `${staging}/kustomization.yaml`);
-    await runCommand(page(), 'Driftline: Sync');
+    // Sync from the app's inline action in the Apps tree (the node names its app).
+    const row = appsPane().locator('.monaco-list-row').filter({ hasText: 'guestbook-staging' }).first();
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Sync"]').click();
     const refusal = toast('guestbook-staging deploys to context "driftline-other", but Driftline is connected to "driftline-demo". Nothing was applied.');
     await refusal.waitFor({ state: 'visible', timeout: waitTimeout });
     assert.equal(await page().locator('.monaco-dialog-box').isVisible(), false, 'no confirmation: nothing is offered to apply');
-    await screenshot(page(), 'argo-07-context-guard.png');
+    await screenshot(page(), 'argo-09-context-guard.png');
     assert.equal(await kubectl('-n', 'guestbook-staging', 'get', 'deployment', 'guestbook', '-o', 'jsonpath={.metadata.resourceVersion}'), before, 'staging untouched');
 
     await refusal.locator('.monaco-button', { hasText: 'Switch to driftline-other' }).click();
     let status = '';
     await waitFor(async () => { status = (await statusBarText(page(), '⎈')) ?? ''; return status.startsWith('⎈ driftline-other'); },
       { timeout: waitTimeout, message: 'the status bar on driftline-other' }).catch((error: unknown) => { throw new Error(`${errorText(error)}; status bar: "${status}"`); });
-    await screenshot(page(), 'argo-08-switched-context.png');
+    await screenshot(page(), 'argo-10-switched-context.png');
   }));
 });
