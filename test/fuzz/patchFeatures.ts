@@ -25,11 +25,26 @@ function workloadOf(app: AppResources): string {
   return app.kinds.has('Deployment') ? 'Deployment' : 'StatefulSet';
 }
 
+// What a patch writes plain or quoted over a field: kyaml gives the value the style of the
+// field it lands on, so plain `5` or `2024-01-02` over a quoted value stays text.
+const patchScalars: readonly unknown[] = [5, 0, 1.5, true, false, '2024-01-02', '2024-01-02T10:00:00Z', '5', 'true', 'yes', 'info', '', 'a: b'];
+
+/** A patch of scalars only: an app's ConfigMap data, or its pod template's annotations. */
+function scalarPatch(rng: Random, app: AppResources): Obj {
+  if (app.kinds.has('ConfigMap') && rng.chance(0.6)) {
+    const data: Obj = { mode: rng.pick(patchScalars) };
+    if (rng.chance(0.4)) data['extra'] = rng.pick(patchScalars);
+    return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${app.app}-config` }, data };
+  }
+  const annotations = { [annotationKey(rng)]: rng.pick(patchScalars) };
+  return { apiVersion: 'apps/v1', kind: workloadOf(app), metadata: { name: app.app }, spec: { template: { metadata: { annotations } } } };
+}
+
 function smpPatch(rng: Random, app: AppResources): Obj {
   const c: Obj = { name: app.app };
   const pick = rng.int(0, 4);
   if (pick === 0) c['image'] = rng.pick(images);
-  if (pick <= 1) c['env'] = [{ name: rng.pick(['FEATURE_X', 'LOG_LEVEL']), value: labelValue(rng) }];
+  if (pick <= 1) c['env'] = [{ name: rng.pick(['FEATURE_X', 'LOG_LEVEL']), value: rng.chance(0.3) ? rng.pick(patchScalars) : labelValue(rng) }];
   if (pick === 2) c['resources'] = { limits: { cpu: rng.pick(['500m', '2']), memory: '512Mi' } };
   if (pick === 3) c['ports'] = [{ name: 'metrics', containerPort: 9102 }];
   const spec: Obj = { template: { spec: { containers: [c] } } };
@@ -93,6 +108,15 @@ export function addPatches(layer: Layer): void {
     if (form === 6) {
       files[`${dir}/${file}`] = yamlFile(jsonOps(rng));
       push(k, 'patchesJson6902', { target: { group: 'apps', version: 'v1', kind: workloadOf(app), name: app.app }, path: file });
+    }
+  }
+  if (rng.chance(0.3)) {
+    const app = rng.pick(layer.apps);
+    if (rng.chance(0.5)) push(k, 'patches', { patch: stringify(scalarPatch(rng, app)) });
+    else {
+      const file = `scalars-${dir.replace(/\W/g, '-')}.yaml`;
+      files[`${dir}/${file}`] = yamlFile(scalarPatch(rng, app));
+      push(k, 'patches', { path: file });
     }
   }
   if (rng.chance(0.15)) {

@@ -27,7 +27,8 @@ export function applyStrategicMerge(provenance: Provenance, r: Resource, patch: 
     if (!options.allowNameChange) delete metadata['name'];
   }
   const identity = saveIdentity(provenance, r.object);
-  const merged = new StrategicMerge(provenance).walk(r.object, patch, schema, []);
+  const annotations = r.object.metadata['annotations'];
+  const merged = new StrategicMerge(provenance, isRecord(annotations) ? annotations : undefined).walk(r.object, patch, schema, []);
   if (!isRecord(merged) || Object.keys(merged).length === 0) return false;
   // kustomize keeps only in-place changes: a top-level `$patch: replace` merges into the
   // patch itself, which is then dropped, so the resource stays as it was (kubectl-verified).

@@ -3,7 +3,7 @@ import type { FieldWrite, Provenance } from '../../provenance';
 import { mergeAssociativeList } from './associativeMerge';
 import { chainsOf, rebuildList, type Chain } from './listRecords';
 import { MergeError } from './mergeError';
-import { copyStyle, mergedScalar } from './scalarStyle';
+import { mergedScalar, shareNode } from './scalarStyle';
 import { elementSchema, fieldSchema, mergeKeys, type SchemaNode } from './mergeSchema';
 import { takeListDirective, takeMapDirective } from './smpDirective';
 import { propagateWrite, unshare } from '../sharedValues';
@@ -27,7 +27,11 @@ const isScalar = (value: unknown): boolean => value !== undefined && value !== n
 const kindNames: Record<Kind, string> = { map: 'MappingNode', list: 'SequenceNode', scalar: 'ScalarNode' };
 
 export class StrategicMerge {
-  constructor(private readonly provenance: Provenance) {}
+  constructor(
+    private readonly provenance: Provenance,
+    /** The patched resource's metadata.annotations, which kustomize prints as text. */
+    private readonly topAnnotations?: object,
+  ) {}
 
   /** `identity`: the merge keys when walking a list item; the patch names the item by them rather than writing them. */
   walk(dest: unknown, origin: unknown, schema: SchemaNode, path: readonly string[], identity: readonly string[] = []): unknown {
@@ -74,7 +78,7 @@ export class StrategicMerge {
       }
       target[key] = value;
       // kyaml copies a patched scalar into the existing node: fields sharing it change too.
-      if (before !== undefined && before !== value && typeof value !== 'object') propagateWrite((p, f, w) => (this.provenance.record(p, f, w), copyStyle(target, key, p, f)), target, key, before, patch ? this.provenance.of(patch, key)[0] : undefined);
+      if (before !== undefined && before !== value && typeof value !== 'object') propagateWrite((p, f, w) => (this.provenance.record(p, f, w), shareNode([target, key], [p, f], w, this.topAnnotations)), target, key, before, patch ? this.provenance.of(patch, key)[0] : undefined);
       // A write of the patch where its value lands: a scalar, an added or replaced subtree.
       const written = patch !== undefined && patch !== target && given !== undefined && !(identity.includes(key) && value === before);
       if (written && (before === undefined || before === null || typeof value !== 'object' || value === given)) {

@@ -2,6 +2,7 @@ import { isRecord } from '../../fieldPath';
 import type { FieldWrite, Provenance } from '../../provenance';
 import { writesPlain } from '../../yaml/scalarWriter';
 import { isYaml11NonString } from '../../yaml/yaml11NonString';
+import { plainScalarValue } from '../../yaml/plainScalarValue';
 
 // kyaml's nodes keep the style a scalar was written in, and its FieldSetter gives a value
 // set over an existing field that field's style (kyaml/yaml/fns.go). So a strategic merge
@@ -56,10 +57,24 @@ export function mergedScalar(provenance: Provenance, target: Record<string, unkn
   return text ?? (typeof given === 'string' ? given : String(given));
 }
 
-/** `to[toKey]` holds the very node of `from[fromKey]` (see sharedValues.ts), so its style too. */
-export function copyStyle(from: object, fromKey: string, to: object, toKey: string): void {
-  const quoted = decided.get(from)?.get(fromKey);
-  if (quoted !== undefined) decide(to, toKey, quoted);
+type Slot = readonly [parent: Record<string, unknown>, key: string];
+
+/**
+ * `to` holds the very node the merge just set at `from` (see sharedValues.ts), and was
+ * given its value. kustomize prints top-level annotations as the node's text, so there the
+ * value is the text the patch wrote, and a node a patch set among them reads elsewhere as
+ * that text does (unless quoted): `2024-01-01` is a timestamp in a pod template.
+ */
+export function shareNode(from: Slot, to: readonly [parent: object, key: string], write: FieldWrite | undefined, topAnnotations: object | undefined): void {
+  const [fromParent, fromKey] = from;
+  const [toParent, toKey] = to;
+  const quoted = decided.get(fromParent)?.get(fromKey);
+  if (quoted !== undefined) decide(toParent, toKey, quoted);
+  if (topAnnotations === undefined || (toParent !== topAnnotations && fromParent !== topAnnotations)) return;
+  const value = fromParent[fromKey];
+  const text = write?.operation === 'patch' && write.plainText !== undefined ? write.plainText : typeof value === 'string' ? value : String(value);
+  const shown = toParent === topAnnotations || quoted === true || write?.quoted === true ? text : plainScalarValue(text);
+  (toParent as Record<string, unknown>)[toKey] = shown;
 }
 
 /**
