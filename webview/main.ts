@@ -85,6 +85,7 @@ function showSnapshot(snapshot: PanelSnapshot): void {
   element('app-context').textContent = compare ? `${compare.left} ↔ ${compare.right}` : snapshot.context ? `⎈ ${snapshot.context}` : 'not connected';
   element('diff-sides').textContent = compare ? `${compare.left} ↔ ${compare.right}` : 'Git (desired) ↔ Live';
   toolbar.setComparing(compare !== undefined);
+  element('last-column').textContent = compare ? 'Fields' : 'Health';
   element('stale-note').hidden = !snapshot.stale;
   const errors = element('render-errors');
   errors.hidden = snapshot.errors.length === 0;

@@ -15,6 +15,7 @@ import { selectContextCommand } from './commands/selectContextCommand';
 import { ClustersTree } from './views/clustersTree';
 import { HistoryTree } from './views/historyTree';
 import { rollbackCommand } from './commands/rollbackCommand';
+import { diffCommitsCommand } from './commands/diffCommitsCommand';
 import { DiffPanels } from './webviewHost/diffPanels';
 import type { Logger } from '../core/ports';
 import { startAppServices } from './appServices';
@@ -63,7 +64,8 @@ export function startServices(context: vscode.ExtensionContext, channel: vscode.
     webviewSerializer: diffPanels,
     commands: {
       ...apps.commands,
-      'driftline.rollback': run('Rollback', (...args) => rollbackCommand(drift, logger, auditPath, args)),
+      'driftline.rollback': run('Rollback', (...args) => rollbackCommand(drift, logger, auditPath, args, context.extensionUri)),
+      'driftline.diffCommits': run('Compare Rendered Output', (...args) => diffCommitsCommand(drift, logger, context.extensionUri, args)),
       'driftline.sync': run('Sync', (target) => syncCommand(drift, logger, auditPath, target)),
       'driftline.refresh': run('Refresh', () => drift.refresh()),
       'driftline.openDiff': run('Open Diff', (target) => openDiffCommand(drift, target)),

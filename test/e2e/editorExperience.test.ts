@@ -2,7 +2,8 @@
 // the API emulator and the real kubectl): a live change with kubectl shows up as a hint; typing
 // in the overlay (unsaved) moves the hint; the hover explains it; Open Diff; the Apps tree and
 // the status bar before and after a sync; a render error in Problems with its quick fix; a
-// rollback from the Timeline's context menu; and the live rendered manifests.
+// comparison of an older commit's rendered output from the History view; a rollback from the
+// Timeline's context menu; and the live rendered manifests.
 // Every state is saved as artifacts/e2e/editor-*.png.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -296,6 +297,40 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     await waitFor(async () => !(await problemRows(page())).some((r) => r.includes('namespcae')),
       { timeout: waitTimeout, message: 'the error to leave Problems' });
     await screenshot(page(), 'editor-11-fixed.png');
+  }));
+
+  it('the History view compares the rendered output at an older commit with HEAD in the diff panel', async (t) => step(t, 'compare-commits', async () => {
+    const [olderHash] = (await git('log', '--format=%H', `--grep=^${olderSubject}$`)).trim().split('\n');
+    assert.ok(olderHash);
+    await reopenFile(page(), overlayFile);
+    // A command, not the activity bar icon: clicking the icon of the open container closes it.
+    await runCommand(page(), 'Driftline: Focus on History View');
+    const history = await expandPane(page(), 'History');
+    const olderRow = history.locator('.monaco-list-row').filter({ hasText: olderSubject }).first();
+    await olderRow.waitFor({ state: 'visible', timeout: waitTimeout });
+    await olderRow.click({ button: 'right' });
+    await contextMenuItem(page(), 'Compare Rendered Output with Commit…').click();
+
+    // The panel titles both commits; the Deployment is Changed, HEAD's image left, the commit's right.
+    const tab = page().locator('.tabs-container .tab.active');
+    await waitFor(async () => (await tab.innerText()).includes(`Rendered: ${overlay} HEAD`) && (await tab.innerText()).includes(olderHash.slice(0, 7)),
+      { timeout: waitTimeout, message: 'the compare panel tab naming both commits' });
+    const compare = page().frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    const changed = compare.locator('vscode-table-row.resource-row').filter({ hasText: 'guestbook' }).filter({ has: compare.locator('.resource-kind', { hasText: 'Deployment' }) }).first();
+    await waitFor(async () => (await changed.locator('vscode-badge.status').innerText().catch(() => '')) === 'Changed', { timeout: waitTimeout, message: 'the Deployment row to be Changed' });
+    await changed.click();
+    const side = async (name: 'original' | 'modified'): Promise<string> => (await compare.locator(`.monaco-diff-editor .editor.${name} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+    let sides = { original: '', modified: '' };
+    await waitFor(async () => {
+      sides = { original: await side('original'), modified: await side('modified') };
+      return sides.original.includes(`${image}:1.4.2`) && sides.modified.includes(`${image}:1.4.1`);
+    }, { timeout: waitTimeout, message: 'HEAD (1.4.2) and the older commit (1.4.1) in the Monaco diff' })
+      .catch((error: unknown) => { throw new Error(`${errorText(error)}\noriginal:\n${sides.original}\nmodified:\n${sides.modified}`); });
+    assert.match(await compare.locator('#app-context').innerText(), new RegExp(`HEAD [0-9a-f]{7} ↔ ${olderHash.slice(0, 7)}`));
+    assert.equal(await compare.locator('#sync-all').isVisible(), false, 'nothing to sync between two commits');
+    assert.equal(await compare.locator('#sync-selected').isVisible(), false, 'nothing to sync between two commits');
+    await screenshot(page(), 'editor-11b-compare-commits.png');
+    await runCommand(page(), 'View: Close Editor');
   }));
 
   it('a rollback starts from the Timeline context menu and commits the old tag in Git', async (t) => step(t, 'rollback', async () => {

@@ -85,7 +85,7 @@ export function diffPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
             <vscode-table-header-cell><span class="sr-only">Sync</span></vscode-table-header-cell>
             <vscode-table-header-cell>Resource</vscode-table-header-cell>
             <vscode-table-header-cell>Status</vscode-table-header-cell>
-            <vscode-table-header-cell>Health</vscode-table-header-cell>
+            <vscode-table-header-cell id="last-column">Health</vscode-table-header-cell>
           </vscode-table-header>
           <vscode-table-body slot="body" id="resource-rows"></vscode-table-body>
         </vscode-table>
