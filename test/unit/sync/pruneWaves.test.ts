@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { planSync } from '../../../src/core/sync/syncPlan';
 import { syncApp } from '../../../src/core/sync/syncApp';
 import { pruneRunWaves } from '../../../src/core/sync/pruneWaves';
+import { planOutline } from '../../../src/core/sync/planOutline';
 import { refLabel } from '../../../src/core/sync/objectRef';
 import { trackingAnnotation } from '../../../src/core/sync/tracking';
 import { FakeKube, object } from './fakeKube';
@@ -72,4 +73,13 @@ test('a failed prune stops the sync: the rest of the plan is not attempted', asy
   assert.equal(report.outcome, 'failed');
   assert.deepEqual(report.steps.map((s) => `${s.status} ${s.action} ${s.ref.name}`), ['failed prune gone', 'notAttempted create a', 'notAttempted create b']);
   assert.match(report.steps[0]?.message ?? '', /forbidden/);
+});
+
+test('the plan outline tells the run order in one line per phase and wave', async () => {
+  const kube = new FakeKube();
+  kube.put(object('Deployment', 'old-api', { namespace: 'n', annotations: annotations(0) }));
+  const hook = object('Job', 'migrate', { namespace: 'n', apiVersion: 'batch/v1', annotations: { 'argocd.argoproj.io/hook': 'PreSync' } });
+  const plan = await planSync([hook, object('ConfigMap', 'settings', { namespace: 'n' })], kube.reader(), { trackingId: 'app', prune: true });
+  assert.deepEqual(planOutline(plan), ['PreSync wave 0: run hook Job/n/migrate', 'wave 0: prune Deployment/n/old-api, create ConfigMap/n/settings']);
+  assert.deepEqual(planOutline(await planSync([object('ConfigMap', 'settings', { namespace: 'n' })], new FakeKube().reader(), { trackingId: 'app' })), []);
 });
