@@ -16,13 +16,13 @@ export async function benchBundleSizes(repoRoot: string): Promise<BenchRow[]> {
   const isMap = (name: string): boolean => name.endsWith('.map');
   // The extension host loads extension.js at activation, services.js on first need, and
   // renderWorker.js in its render thread.
-  const shipped = ['extension.js', 'services.js'];
+  const shipped = ['extension.js', 'services.js', 'renderWorker.js'];
   const extension = dirBytes(dist, (name) => isMap(name) || !shipped.includes(name));
   const entry = statSync(join(dist, 'extension.js')).size;
   const cli = statSync(join(dist, 'cli.js')).size;
   const webview = dirBytes(join(dist, 'webview'), isMap);
   return [
-    { name: 'bundle: extension host (extension.js + services.js)', ours: mb(extension), unit: 'MB', budget: '≤ 1.5 MB', pass: mb(extension) <= 1.5 },
+    { name: 'bundle: extension host (extension.js + services.js + renderWorker.js)', ours: mb(extension), unit: 'MB', budget: '≤ 1.5 MB', pass: mb(extension) <= 1.5 },
     { name: 'bundle: activation entry (extension.js)', ours: mb(entry), unit: 'MB', budget: 'reported' },
     { name: 'bundle: CLI (cli.js)', ours: mb(cli), unit: 'MB', budget: 'reported' },
     { name: 'bundle: diff webview (dist/webview/*, Monaco included)', ours: mb(webview), unit: 'MB', budget: 'reported' },

@@ -68,6 +68,11 @@ export class DriftController implements vscode.Disposable {
     return this.started;
   }
 
+  /** The window's render worker: other full-repo work (the repo model's discovery) runs there too. */
+  get renderWorker(): RenderClient {
+    return this.renders;
+  }
+
   get all(): readonly OverlayState[] {
     return [...this.overlays.values()];
   }
@@ -161,8 +166,12 @@ export class DriftController implements vscode.Disposable {
       this.overlays.delete(dir);
       this.throttle.forget(dir);
     }
-    // Requested all at once (the worker renders them one by one); each answer is one task here.
-    await Promise.all(roots.map((dir) => this.renderOverlay(dir, false)));
+    // One request in flight, a task each: replies that pile up are delivered in one go, which
+    // would make their handling here one long task again.
+    for (const dir of roots) {
+      await nextTask();
+      await this.renderOverlay(dir, false);
+    }
     // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
     this.cluster.live?.watchScopes(renderedScopes(this.overlays.values()));
     await this.rediff();

@@ -57,15 +57,17 @@ export async function run(): Promise<void> {
   const original = /newTag:\s*"?([^"\s]+)/.exec(editor.document.getText())?.[1];
   if (!original) throw new Error(`no newTag: in ${file}`);
   const keystroke: number[] = [];
-  for (let i = 0; i < config.edits; i++) {
-    // The cluster runs what the overlay says: changing the tag adds a drift, restoring it removes it.
-    const drifting = i % 2 === 0;
-    const updated = nextDrift(api, file, (entries) => entries.some(isImage) === drifting, 120_000);
-    const start = performance.now();
-    await setTag(editor, drifting ? `${original}-edit${i}` : original);
-    keystroke.push((await updated) - start);
-    await sleep(100);
-  }
+  await profiled('keystrokes', async () => {
+    for (let i = 0; i < config.edits; i++) {
+      // The cluster runs what the overlay says: changing the tag adds a drift, restoring it removes it.
+      const drifting = i % 2 === 0;
+      const updated = nextDrift(api, file, (entries) => entries.some(isImage) === drifting, 120_000);
+      const start = performance.now();
+      await setTag(editor, drifting ? `${original}-edit${i}` : original);
+      keystroke.push((await updated) - start);
+      await sleep(100);
+    }
+  });
   const result: ScanLagResult = { firstScan, refresh, keystroke };
   writeResult(result);
 }

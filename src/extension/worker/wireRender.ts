@@ -12,7 +12,8 @@ type WireWrites = readonly [resource: number, path: readonly PathSegment[], keys
 
 export interface WireRenderResult {
   readonly resources: readonly Resource[];
-  readonly provenance: readonly WireWrites[];
+  /** JSON of WireWrites[]: a string crosses the boundary as one copy, and is parsed only when asked. */
+  readonly provenance: string;
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -30,17 +31,54 @@ export function toWire(result: RenderResult): WireRenderResult {
     if (keys.length > 0) provenance.push([resource, path, keys]);
   };
   result.resources.forEach((r, i) => walk(i, r.object, []));
-  return { resources: result.resources, provenance, warnings: result.warnings };
+  return { resources: result.resources, provenance: JSON.stringify(provenance), warnings: result.warnings };
 }
 
 export function fromWire(wire: WireRenderResult): RenderResult {
-  const provenance = new Provenance();
-  for (const [resource, path, keys] of wire.provenance) {
-    let node: unknown = wire.resources[resource]?.object;
-    for (const segment of path) node = (node as Record<PathSegment, unknown> | undefined)?.[segment];
-    if (node === null || typeof node !== 'object') continue;
-    // record() puts each write first: replaying oldest to newest rebuilds the chain as it was.
-    for (const [key, writes] of keys) for (let i = writes.length - 1; i >= 0; i--) provenance.record(node, key, writes[i]!);
-  }
+  const provenance = new LazyProvenance(() => {
+    for (const [resource, path, keys] of JSON.parse(wire.provenance) as WireWrites[]) {
+      let node: unknown = wire.resources[resource]?.object;
+      for (const segment of path) node = (node as Record<PathSegment, unknown> | undefined)?.[segment];
+      if (node === null || typeof node !== 'object') continue;
+      // record() puts each write first: replaying oldest to newest rebuilds the chain as it was.
+      for (const [key, writes] of keys) for (let i = writes.length - 1; i >= 0; i--) provenance.record(node, key, writes[i]!);
+    }
+  });
   return { resources: wire.resources, provenance, warnings: wire.warnings };
+}
+
+/**
+ * Recorded on first use: most overlays are in sync, and their diff never asks where a field
+ * came from, so most renders never pay for rebuilding their provenance on the main thread.
+ */
+class LazyProvenance extends Provenance {
+  constructor(private fill: (() => void) | undefined) {
+    super();
+  }
+
+  private ready(): void {
+    const fill = this.fill;
+    this.fill = undefined;
+    fill?.();
+  }
+
+  override record(parent: object, key: PathSegment, write: FieldWrite): void {
+    this.ready();
+    super.record(parent, key, write);
+  }
+
+  override of(parent: object, key: PathSegment): readonly FieldWrite[] {
+    this.ready();
+    return super.of(parent, key);
+  }
+
+  override cloneTracked<T>(value: T): T {
+    this.ready();
+    return super.cloneTracked(value);
+  }
+
+  override importTracked<T>(source: Provenance, value: T): T {
+    this.ready();
+    return super.importTracked(source, value);
+  }
 }
