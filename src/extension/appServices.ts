@@ -19,7 +19,7 @@ export interface AppServices extends vscode.Disposable {
 }
 
 export function startAppServices(context: vscode.ExtensionContext, drift: DriftController, logger: Logger): AppServices {
-  const repo = new RepoService(logger);
+  const repo = new RepoService(logger, drift.renderWorker);
   const argo = new ArgoStatusService(drift, repo, logger);
   const modes = new SyncModeMemory(context.workspaceState);
   const appsTree = new AppsTree(drift, repo, argo);

@@ -7,6 +7,7 @@ import { findOnPath, NodeProcessRunner } from '../node/processRunner';
 import { appsRendering } from './apps/appEntries';
 import { affectsRepoModel } from './apps/repoModelTriggers';
 import { BufferFileSystem } from './bufferFileSystem';
+import type { RenderClient } from './worker/renderClient';
 import { readSettings } from './settings';
 
 /**
@@ -26,7 +27,8 @@ export class RepoService implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
 
-  constructor(private readonly logger: Logger) {}
+  /** `worker`: discovery runs there (a full-repo parse must not block the editor's thread); without one, here. */
+  constructor(private readonly logger: Logger, private readonly worker?: RenderClient) {}
 
   /** Discovers once and starts following changes; later calls wait for the first discovery. */
   start(): Promise<void> {
@@ -93,7 +95,10 @@ export class RepoService implements vscode.Disposable {
     for (const key of [...this.models.keys()]) if (!folders.some((f) => f.uri.fsPath === key)) this.models.delete(key);
     for (const folder of folders) {
       try {
-        const model = await discoverRepo(this.fs, folder.uri.fsPath, { contexts, contextMap: settings.contextMappings, render: renderOptions(settings.helmPath) });
+        const render = renderOptions(settings.helmPath);
+        const model = this.worker
+          ? await this.worker.discoverRepo(folder.uri.fsPath, { contexts, contextMap: settings.contextMappings, runBinaries: render.runner !== undefined, ...(render.helm ? { helm: render.helm } : {}) })
+          : await discoverRepo(this.fs, folder.uri.fsPath, { contexts, contextMap: settings.contextMappings, render });
         this.models.set(folder.uri.fsPath, model);
         for (const d of model.diagnostics) this.logger.warn(`repo model: ${d.file}:${d.line}: ${d.message}`);
       } catch (e) {
