@@ -16,7 +16,7 @@ export interface AppSyncDeps {
 
 /** Where an editor sync goes: applied directly, through Argo CD, or nowhere (refused or dismissed; the user was told). */
 export type SyncRoute =
-  | { readonly kind: 'direct'; readonly app: AppModel | undefined }
+  | { readonly kind: 'direct'; readonly app: AppModel | undefined; readonly aroundArgo?: true }
   | { readonly kind: 'argo'; readonly app: AppModel; readonly application: KubeObject }
   | { readonly kind: 'stop' };
 
@@ -61,5 +61,12 @@ export async function routeSync(kube: KubeClient, dir: string, appName?: string)
   if (!application) return { kind: 'direct', app };
   const mode = await deps.modes.choose(app.name, kube.contextName);
   if (!mode) return { kind: 'stop' };
-  return mode === 'argo' ? { kind: 'argo', app, application } : { kind: 'direct', app };
+  return mode === 'argo' ? { kind: 'argo', app, application } : { kind: 'direct', app, aroundArgo: true };
+}
+
+/** The confirmation's note for a direct sync of an app Argo CD manages. */
+export function routeNotes(route: SyncRoute): string[] {
+  return route.kind === 'direct' && route.aroundArgo
+    ? [`Argo CD manages ${route.app?.name ?? 'this app'}: this applies around it (you chose direct apply; Driftline: Forget Sync Mode Choices asks again), and Argo CD may revert it${route.app?.syncPolicy.selfHeal ? ' (self-heal is on)' : ''}.`]
+    : [];
 }

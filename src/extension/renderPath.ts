@@ -4,7 +4,8 @@ import { Provenance } from '../core/provenance';
 import type { Logger } from '../core/ports';
 import { asRenderResult } from '../core/repo/render/asRenderResult';
 import { renderKustomize } from '../core/repo/render/kustomizeSource';
-import type { Diagnostic } from '../core/result';
+import { render } from '../core/kustomize/render';
+import type { Diagnostic, Result } from '../core/result';
 import { DiskFileSystem } from '../node/diskFileSystem';
 import { NodeProcessRunner } from '../node/processRunner';
 import { readSettings } from './settings';
@@ -59,4 +60,11 @@ function perResourceProvenance(rendered: RenderResult, renderer: string): Render
     return { ...r, origin };
   });
   return { ...rendered, resources, provenance };
+}
+
+/** What Sync applies for `dir`: the saved files (what Git will hold), through the same renderer the hints use. */
+export async function renderForSync(dir: string, logger: Logger): Promise<Result<RenderResult>> {
+  const inProcess = await render(new DiskFileSystem(), dir);
+  const configured = await withConfiguredRenderer(dir, { rendered: inProcess.ok ? inProcess.value : undefined, errors: inProcess.ok ? [] : inProcess.error }, logger);
+  return configured.rendered ? { ok: true, value: configured.rendered } : { ok: false, error: [...configured.errors] };
 }

@@ -204,7 +204,15 @@ describe('Argo CD apps in VS Code', { timeout: 300_000 }, () => {
     await toast('forgot the sync mode of 1 app').waitFor({ state: 'visible', timeout: waitTimeout });
     assert.ok((await runCommandForQuickPick('Driftline: Sync', 'Through Argo CD')).some((c) => c.includes('Apply directly (Argo CD may revert it)')));
     await screenshot(page(), 'argo-06-asked-again-after-forget.png');
-    await page().keyboard.press('Escape');
+    // Apply directly: the server dry run and the usual confirmation, which says Argo CD is bypassed.
+    await pickQuickInputRow(page(), 'Apply directly (Argo CD may revert it)');
+    await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
+    const direct = await dialog.innerText();
+    assert.match(direct, /Server dry run: 0 to create, 1 to change/, direct);
+    assert.match(direct, /Argo CD manages guestbook-production: this applies around it/, direct);
+    await screenshot(page(), 'argo-06b-direct-apply-confirmation.png');
+    await clickDialogButton(page(), 'Cancel');
+    assert.equal(await liveImageOf(kubectl), `${image}:hotfix-1`, 'cancelled: nothing applied');
   }));
 
   it('driftline.decorations.style and driftline.renderer change how and where drift shows', async (t) => step(t, 'settings', async () => {

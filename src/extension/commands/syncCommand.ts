@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { render } from '../../core/kustomize/render';
 import type { KubeObject, Logger } from '../../core/ports';
-import { DiskFileSystem } from '../../node/diskFileSystem';
 import type { DriftController, OverlayState } from '../driftController';
 import { pickOverlay } from '../overlayPicker';
 import { overlaySyncRequest, runEditorSync } from '../syncSession';
-import { routeSync } from '../appSyncRoute';
+import { routeNotes, routeSync } from '../appSyncRoute';
 import { syncThroughArgo } from '../argoSync';
+import { renderForSync } from '../renderPath';
 
 /**
  * `Driftline: Sync` — the overlay the active editor belongs to (or the one a tree item or
@@ -31,13 +30,13 @@ export async function syncCommand(drift: DriftController, logger: Logger, auditP
     await drift.refresh();
     return;
   }
-  const rendered = await render(new DiskFileSystem(), overlay.dir);
+  const rendered = await renderForSync(overlay.dir, logger);
   if (!rendered.ok) {
     void vscode.window.showErrorMessage(`Driftline: ${vscode.workspace.asRelativePath(overlay.dir)} does not render: ${rendered.error[0]?.message ?? 'unknown error'}`);
     return;
   }
   const desired = rendered.value.resources.map((r) => r.object as unknown as KubeObject);
-  await runEditorSync(await overlaySyncRequest(overlay, kube, desired, [], route.app?.name), logger, auditPath);
+  await runEditorSync(await overlaySyncRequest(overlay, kube, desired, routeNotes(route), route.app?.name), logger, auditPath);
   await drift.refresh();
 }
 

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { refOf } from '../../core/diff/diffRendered';
-import { render } from '../../core/kustomize/render';
 import type { KubeObject, Logger, ObjectRef } from '../../core/ports';
-import { DiskFileSystem } from '../../node/diskFileSystem';
 import type { DriftController } from '../driftController';
 import { describeRef, sameRef } from '../resourceRef';
 import { overlaySyncRequest, runEditorSync } from '../syncSession';
-import { routeSync } from '../appSyncRoute';
+import { routeNotes, routeSync } from '../appSyncRoute';
 import { splitApiVersion } from '../../core/kustomize/resource';
 import { syncThroughArgo } from '../argoSync';
+import { renderForSync } from '../renderPath';
 
 export interface SyncResourcesTarget {
   readonly overlay: string;
@@ -40,7 +39,7 @@ export async function syncResourcesCommand(drift: DriftController, logger: Logge
     await drift.refresh();
     return;
   }
-  const rendered = await render(new DiskFileSystem(), overlay.dir);
+  const rendered = await renderForSync(overlay.dir, logger);
   if (!rendered.ok) {
     void vscode.window.showErrorMessage(`Driftline: ${where} does not render: ${rendered.error[0]?.message ?? 'unknown error'}`);
     return;
@@ -56,6 +55,7 @@ export async function syncResourcesCommand(drift: DriftController, logger: Logge
   const notes = [
     `Only the selected resources: ${chosen.map((r) => describeRef(refOf(r))).join(', ')}.`,
     ...(absent.length > 0 ? [`Not in Git, left alone: ${absent.map(describeRef).join(', ')}.`] : []),
+    ...routeNotes(route),
   ];
   await runEditorSync(await overlaySyncRequest(overlay, kube, desired, notes, route.app?.name), logger, auditPath);
   await drift.refresh();
