@@ -47,6 +47,7 @@ export async function runSync(io: Io, dir: string, options: SyncCommandOptions):
       desired: rendered.resources.map((r) => r.object as unknown as KubeObject),
       trackingId,
       dir,
+      application: app ? { syncOptions: app.syncPolicy.syncOptions, destinationNamespace: app.destination.namespace } : undefined,
       // The working tree is what gets applied: a dirty one is not exactly any commit.
       audit: { action: 'sync', revision: revision && dirty ? `${revision}+dirty` : revision },
     },

@@ -2,7 +2,7 @@ import { auditRecord, type AuditRecord } from '../core/sync/audit';
 import { describeConflict } from '../core/sync/applyConflict';
 import { refLabel } from '../core/sync/objectRef';
 import { syncApp, type SyncOutcome, type SyncReport } from '../core/sync/syncApp';
-import type { LiveReader } from '../core/sync/syncPlan';
+import type { LiveReader, SyncPlanOptions } from '../core/sync/syncPlan';
 import type { KubeObject } from '../core/ports';
 import type { KubeClient } from '../node/kubeClient';
 import { GitRepository } from '../node/gitRepository';
@@ -29,6 +29,8 @@ export interface SyncFlowTarget {
   readonly dir: string;
   /** Where the desired state came from, and what kind of record to write. */
   readonly audit: Pick<AuditRecord, 'action' | 'revision' | 'rollback'>;
+  /** The Argo CD Application's syncOptions (CreateNamespace=true, PruneLast=true…) and destination namespace, for an app. */
+  readonly application?: Pick<SyncPlanOptions, 'syncOptions' | 'destinationNamespace'>;
 }
 
 const failedOutcomes: ReadonlySet<SyncOutcome> = new Set(['rejected', 'failed', 'conflict', 'degraded', 'timedOut', 'cancelled']);
@@ -47,6 +49,7 @@ export async function runSyncFlow(io: Io, target: SyncFlowTarget, options: SyncF
   try {
     report = await syncApp(kube, live, target.desired, {
       trackingId: target.trackingId,
+      ...target.application,
       revision: target.audit.revision,
       startedAtMs: started,
       prune: options.prune === true,
