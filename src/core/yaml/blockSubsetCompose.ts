@@ -1,4 +1,5 @@
-import { isScalar, LineCounter, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
+import { isScalar, LineCounter, Schema, type Node, type Scalar, type ScalarTag, type YAMLMap, type YAMLSeq } from 'yaml';
+import { newMap, newPair, newScalar, newSeq } from './cheapNodes';
 import type { SyntaxDocument } from './syntaxDocument';
 
 // The `yaml` package's lexer, CST parser and composer were half of a cold render, for files
@@ -123,7 +124,7 @@ class BlockComposer {
   }
 
   private sequence(indent: number): YAMLSeq {
-    const seq = new YAMLSeq();
+    const seq = newSeq();
     seq.range = [this.current()!.start + indent, 0, 0];
     for (;;) {
       this.skipBlank();
@@ -155,7 +156,7 @@ class BlockComposer {
   }
 
   private mapping(indent: number): YAMLMap {
-    const map = new YAMLMap();
+    const map = newMap();
     map.range = [this.current()!.start + indent, 0, 0];
     const seen = new Set<string>();
     for (;;) {
@@ -171,7 +172,7 @@ class BlockComposer {
       const key = this.key(line, column, colon);
       if (seen.has(key.value as string)) giveUp();
       seen.add(key.value as string);
-      map.items.push(new Pair(key, this.mapValue(line, indent, colon + 1)));
+      map.items.push(newPair(key, this.mapValue(line, indent, colon + 1)));
     }
     return map;
   }
@@ -210,7 +211,7 @@ class BlockComposer {
     // A key that reads as anything but a string (`true`, `1`, `~`, `<<`) goes to the full parser.
     if (!quoted && (reservedStart.has(first) || (maybeNotString(source) && tags.some((tag) => (tag.default === true || tag.default === 'key') && tag.test?.test(source))))) giveUp();
     if (!quoted && (source.endsWith(' ') || source.includes(' #') || source.length > 1000)) giveUp();
-    const key = new Scalar(source);
+    const key = newScalar(source);
     key.range = [line.start + column, line.start + colon, line.start + colon];
     key.source = source;
     key.type = quoted ? (first === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE') : 'PLAIN';
@@ -228,7 +229,7 @@ class BlockComposer {
       const rest = text.slice(close + 1).trimStart();
       if (rest !== '' && (!rest.startsWith('#') || text[close + 1] !== ' ')) giveUp();
       const source = quotedText(text, column, close + 1);
-      scalar = new Scalar(source);
+      scalar = newScalar(source);
       scalar.source = source;
       scalar.type = first === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     } else {
@@ -258,7 +259,7 @@ function emptyDocument(offset: number): SyntaxDocument {
 
 /** What the package composes for a missing value: a null plain scalar with empty source. */
 function emptyScalar(offset: number): Scalar {
-  const scalar = new Scalar(null);
+  const scalar = newScalar(null);
   scalar.range = [offset, offset, offset];
   scalar.source = '';
   scalar.type = 'PLAIN';
@@ -271,7 +272,7 @@ function plainScalar(source: string): Scalar {
   const value = tag ? tag.resolve(source, giveUp, noOptions) : source;
   // Some tags resolve to a Scalar of their own (bool, null, float keep formatting details).
   if (value !== null && typeof value === 'object' && !isScalar(value)) giveUp();
-  const scalar = isScalar(value) ? value : new Scalar(value);
+  const scalar = isScalar(value) ? value : newScalar(value);
   scalar.source = source;
   scalar.type = 'PLAIN';
   if (tag?.format) scalar.format = tag.format;
