@@ -56,6 +56,7 @@ export class DriftController implements vscode.Disposable {
   private generation = 0;
   /** Server-side diff's dry-run answers, reused while the desired object is unchanged. */
   private readonly predictions = new PredictionCache();
+  private readonly driftIndex = new WeakMap<readonly ResourceDiff[], Map<string, Array<Omit<DriftedField, 'overlay'>>>>();
 
   /** `renders`: the window's render worker, which the services own (the repo model uses it too). */
   constructor(private readonly logger: Logger, private readonly renders: RenderClient) {
@@ -94,11 +95,32 @@ export class DriftController implements vscode.Disposable {
   driftIn(path: string): DriftedField[] {
     const out: DriftedField[] = [];
     for (const overlay of this.overlays.values()) {
-      for (const resource of overlay.diffs) {
-        for (const change of resource.changes) if (change.origin?.file === path) out.push({ overlay, resource, change });
-      }
+      for (const { resource, change } of this.driftByFile(overlay.diffs).get(path) ?? []) out.push({ overlay, resource, change });
     }
     return out;
+  }
+
+  /**
+   * One overlay's drifted fields by the file that wrote them, built once per diff: every change
+   * event asks driftIn() for each visible editor, and walking every change of hundreds of
+   * overlays each time made a keystroke pay for the whole repository.
+   */
+  private driftByFile(diffs: readonly ResourceDiff[]): ReadonlyMap<string, ReadonlyArray<Omit<DriftedField, 'overlay'>>> {
+    let byFile = this.driftIndex.get(diffs);
+    if (!byFile) {
+      byFile = new Map();
+      for (const resource of diffs) {
+        for (const change of resource.changes) {
+          const file = change.origin?.file;
+          if (file === undefined) continue;
+          let fields = byFile.get(file);
+          if (!fields) byFile.set(file, (fields = []));
+          fields.push({ resource, change });
+        }
+      }
+      this.driftIndex.set(diffs, byFile);
+    }
+    return byFile;
   }
 
   /** The live object as the cache holds it; undefined when absent or not connected. */
