@@ -94,6 +94,13 @@ export function addReplacements(layer: Layer): void {
         targets: [{ select: { kind: app.kinds.has('Deployment') ? 'Deployment' : 'StatefulSet' }, fieldPaths: ['spec.template.metadata.annotations.mode'], options: { create: true } }],
       });
     }
+    if (app.kinds.has('ConfigMap') && rng.chance(0.4)) {
+      // Into an existing scalar a replacement copies only the text: the field keeps its type and style.
+      out.push({
+        source: { kind: 'ConfigMap', name: `${app.app}-config`, fieldPath: 'data.mode' },
+        targets: [{ select: { kind: app.kinds.has('Deployment') ? 'Deployment' : 'StatefulSet', name: app.app }, fieldPaths: [`spec.template.spec.containers.[name=${app.app}].env.[name=LOG_LEVEL].value`] }],
+      });
+    }
     if (app.kinds.has('Ingress') && rng.chance(0.6)) {
       out.push({
         source: { kind: 'Service', name: app.app, fieldPath: 'metadata.name' },

@@ -119,8 +119,31 @@ export function addPatches(layer: Layer): void {
       push(k, 'patches', { path: file });
     }
   }
+  if (rng.chance(0.2)) addDataJsonPatch(layer, rng.pick(layer.apps));
+  if (rng.chance(0.2)) addClearingPatch(layer, rng.pick(layer.apps));
   if (rng.chance(0.15)) {
     const app = rng.pick(layer.apps);
     if (app.kinds.has('Service')) push(k, 'patches', { patch: stringify({ $patch: 'delete', apiVersion: 'v1', kind: 'Service', metadata: { name: app.app } }) });
   }
+}
+
+/** JSON 6902 on an app's ConfigMap data: kustomize reads the result back from JSON, restyling every string. */
+function addDataJsonPatch(layer: Layer, app: AppResources): void {
+  if (!app.kinds.has('ConfigMap')) return;
+  const { rng, k } = layer;
+  const ops: Obj[] = [{ op: rng.pick(['add', 'replace']), path: '/data/mode', value: rng.pick(patchScalars) }];
+  if (rng.chance(0.5)) ops.push({ op: 'add', path: '/data/added', value: labelValue(rng) });
+  if (rng.chance(0.2)) ops.push({ op: 'remove', path: '/data/config.yaml' });
+  push(k, 'patches', { patch: stringify(ops), target: { kind: 'ConfigMap', name: `${app.app}-config` } });
+}
+
+/** A strategic merge patch that deletes fields (`null`) or replaces a map whole (`$patch: replace`). */
+function addClearingPatch(layer: Layer, app: AppResources): void {
+  const { rng, k } = layer;
+  const spec: Obj = {};
+  const how = rng.int(0, 2);
+  if (how === 0) spec['replicas'] = null;
+  if (how === 1) spec['selector'] = { $patch: 'replace', matchLabels: { app: app.app, track: rng.pick(plainValues) } };
+  if (how === 2) spec['template'] = { spec: { containers: [{ name: app.app, resources: null, env: rng.chance(0.5) ? null : [{ name: 'LOG_LEVEL', $patch: 'delete' }] }] } };
+  push(k, 'patches', { patch: stringify({ apiVersion: 'apps/v1', kind: workloadOf(app), metadata: { name: app.app }, spec }) });
 }
