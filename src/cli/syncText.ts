@@ -1,5 +1,5 @@
 import { describeConflict } from '../core/sync/applyConflict';
-import type { DryRunResult, Prediction, PrunePrediction } from '../core/sync/dryRun';
+import type { DryRunResult, HookPrediction, Prediction, PrunePrediction } from '../core/sync/dryRun';
 import type { StepResult } from '../core/sync/executeSync';
 import { refLabel } from '../core/sync/objectRef';
 import type { ObjectChange } from '../core/sync/objectChanges';
@@ -45,7 +45,8 @@ function waveHeader(step: PlanStep): string {
   return step.phase === 'Sync' ? `  wave ${step.runWave}\n` : `  ${step.phase} wave ${step.runWave}\n`;
 }
 
-function hookLine(h: HookStep): string {
+function hookLine(h: HookStep, prediction?: HookPrediction): string {
+  if (prediction?.outcome === 'error') return `    ${pad('rejected', 11)}${refLabel(h.ref)} (${h.phase} hook): ${h.ref.kind === 'Secret' ? '(server message withheld for Secrets)' : (prediction.message ?? '')}\n`;
   const policy = h.deletePolicies.join(',');
   const how = h.live ? (h.deletePolicies.includes('BeforeHookCreation') ? 'replaces the one on the cluster' : 'exists; not created again') : 'create and wait for completion';
   return `    ${pad('hook', 11)}${refLabel(h.ref)} (${h.phase}: ${how}; delete policy ${policy})\n`;
@@ -61,17 +62,18 @@ export function formatPreview(plan: SyncPlan, dryRun: DryRunResult): string {
   let out = 'server-side dry run:\n';
   const predictions = new Map<PlanStep, Prediction>(dryRun.predictions.map((p) => [p.step, p]));
   const prunes = new Map<PlanStep, PrunePrediction>(dryRun.prunes.map((p) => [p.step, p]));
+  const hooks = new Map<PlanStep, HookPrediction>(dryRun.hooks.map((p) => [p.step, p]));
   let previous: PlanStep | undefined;
   for (const step of plan.sequence) {
     if (!previous || previous.phase !== step.phase || previous.runWave !== step.runWave) out += waveHeader(step);
     previous = step;
     const prediction = predictions.get(step);
     const prune = prunes.get(step);
-    if (step.action === 'hook') out += hookLine(step);
+    if (step.action === 'hook') out += hookLine(step, hooks.get(step));
     else if (prediction) out += predictionLine(prediction);
     else if (prune) out += pruneLine(prune);
   }
-  if (plan.syncFail.length > 0) out += `  SyncFail (only if the sync fails)\n${plan.syncFail.map(hookLine).join('')}`;
+  if (plan.syncFail.length > 0) out += `  SyncFail (only if the sync fails)\n${plan.syncFail.map((h) => hookLine(h, hooks.get(h))).join('')}`;
   for (const u of plan.unpruned) out += `  ${pad('not pruned', 13)}${refLabel(u.ref)} (no longer in Git; pass --prune to delete it)\n`;
   for (const h of plan.hooks.filter((n) => n.notRun.length > 0)) out += `  ${pad('not run', 13)}${refLabel(h.ref)} (${h.notRun.join(',')}: not a phase a sync runs)\n`;
   if (plan.sequence.length === 0) out += '  nothing to apply\n';

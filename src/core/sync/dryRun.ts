@@ -2,7 +2,7 @@ import type { KubeApi, KubeObject } from '../ports';
 import { parseApplyConflict, type ApplyConflict } from './applyConflict';
 import { objectChanges, type ObjectChange } from './objectChanges';
 import { hasOption, objectSyncOptions } from './syncAnnotations';
-import type { ApplyStep, PruneStep, SyncPlan } from './syncPlan';
+import type { ApplyStep, HookStep, PruneStep, SyncPlan } from './syncPlan';
 import { fieldManager } from './trackedObject';
 
 // The whole plan as a server-side dry run: what the preview shows is what the server
@@ -26,9 +26,18 @@ export interface PrunePrediction {
   readonly message: string | undefined;
 }
 
+export interface HookPrediction {
+  readonly step: HookStep;
+  /** `skipped`: a hook on the cluster is replaced (BeforeHookCreation) or kept, so there is nothing to create yet. */
+  readonly outcome: 'create' | 'skipped' | 'error';
+  readonly message: string | undefined;
+}
+
 export interface DryRunResult {
   readonly predictions: readonly Prediction[];
   readonly prunes: readonly PrunePrediction[];
+  /** Hooks of every phase (SyncFail too): a hook the server would refuse fails the plan before anything runs. */
+  readonly hooks: readonly HookPrediction[];
   /** True when the server accepted every step except field conflicts (those need a decision, not a fix). */
   readonly accepted: boolean;
   readonly conflicts: readonly Prediction[];
@@ -43,8 +52,10 @@ export async function dryRunPlan(kube: KubeApi, plan: SyncPlan): Promise<DryRunR
   for (const step of plan.applies) predictions.push(await predictApply(kube, step));
   const prunes: PrunePrediction[] = [];
   for (const step of plan.prunes) prunes.push(await predictPrune(kube, step));
-  const accepted = predictions.every((p) => p.outcome !== 'error') && prunes.every((p) => p.outcome !== 'error');
-  return { predictions, prunes, accepted, conflicts: predictions.filter((p) => p.outcome === 'conflict') };
+  const hooks: HookPrediction[] = [];
+  for (const step of [...plan.sequence, ...plan.syncFail]) if (step.action === 'hook') hooks.push(await predictHook(kube, step, plan));
+  const accepted = [...predictions, ...prunes, ...hooks].every((p) => p.outcome !== 'error');
+  return { predictions, prunes, hooks, accepted, conflicts: predictions.filter((p) => p.outcome === 'conflict') };
 }
 
 async function predictApply(kube: KubeApi, step: ApplyStep): Promise<Prediction> {
@@ -64,6 +75,19 @@ async function predictApply(kube: KubeApi, step: ApplyStep): Promise<Prediction>
   }
   const changes = objectChanges(step.live, predicted);
   return { ...base, outcome: step.live === undefined ? 'create' : changes.length > 0 ? 'change' : 'unchanged', changes };
+}
+
+async function predictHook(kube: KubeApi, step: HookStep, plan: SyncPlan): Promise<HookPrediction> {
+  // Applying over the old hook would only test an update (Job templates are immutable): not what will run.
+  if (step.live) return { step, outcome: 'skipped', message: step.deletePolicies.includes('BeforeHookCreation') ? 'replaces the hook on the cluster' : 'the hook on the cluster stands' };
+  const namespace = plan.applies.find((a) => a.ref.kind === 'Namespace' && a.action === 'create' && a.ref.name === step.ref.namespace);
+  if (namespace) return { step, outcome: 'skipped', message: `namespace ${namespace.ref.name} is created by this sync` };
+  try {
+    await kube.apply(step.object, { fieldManager, force: false, dryRun: true });
+    return { step, outcome: 'create', message: undefined };
+  } catch (e) {
+    return { step, outcome: 'error', message: messageOf(e) };
+  }
 }
 
 async function predictPrune(kube: KubeApi, step: PruneStep): Promise<PrunePrediction> {

@@ -27,7 +27,7 @@ test('Secret values are masked, yet a changed key is still named', () => {
 test('audit records withhold server messages about Secrets', () => {
   const ref = { apiVersion: 'v1', kind: 'Secret', namespace: 'n', name: 's' };
   const report = {
-    outcome: 'failed', plan: { applies: [], prunes: [], unpruned: [], hooks: [], sequence: [], syncFail: [] }, dryRun: { predictions: [], prunes: [], accepted: true, conflicts: [] }, health: [], deletedHooks: [],
+    outcome: 'failed', plan: { applies: [], prunes: [], unpruned: [], hooks: [], sequence: [], syncFail: [] }, dryRun: { predictions: [], prunes: [], hooks: [], accepted: true, conflicts: [] }, health: [], deletedHooks: [],
     steps: [{ ref, action: 'update', wave: 0, phase: 'Sync', runWave: 0, status: 'failed', message: 'data[password]: Invalid value: "hunter2"', conflict: undefined, stored: undefined }],
   } as const satisfies SyncReport;
   const result = auditResult(report, 5);

@@ -100,3 +100,16 @@ test('live hooks are never Extra and never pruned', async () => {
   assert.deepEqual(plan.prunes, []);
   assert.deepEqual(plan.unpruned, []);
 });
+
+test('hooks are dry-run with the plan: one the server refuses rejects the sync before anything runs', async () => {
+  const kube = new FakeKube();
+  const apply = kube.apply.bind(kube);
+  kube.apply = async (o, options) => {
+    if (o.metadata.name === 'migrate') throw Object.assign(new Error('Job.batch "migrate" is invalid: spec.template.spec.containers: Required value'), { code: 422 });
+    return apply(o, options);
+  };
+  const report = await syncApp(kube, jobsFinish(kube), [object('ConfigMap', 'settings', { namespace: 'n' }), hook('migrate', 'PreSync')], { trackingId: 'app', ...fast });
+  assert.equal(report.outcome, 'rejected');
+  assert.deepEqual(report.dryRun.hooks.map((h) => `${h.outcome} ${h.step.ref.name}`), ['error migrate']);
+  assert.deepEqual(kube.calls.filter((c) => !c.startsWith('dry')), []);
+});
