@@ -3,6 +3,8 @@ import type { Logger } from '../core/ports';
 import type { DriftController } from './driftController';
 import { ArgoStatusService } from './argoStatus';
 import { registerAppSync } from './appSyncRoute';
+import { registerAppLookup } from './renderPath';
+import { needsDestinationNamespace } from './apps/destinationNamespace';
 import { RepoService } from './repoService';
 import { SyncModeMemory } from './syncModes';
 import { AppsTree } from './views/appsTree';
@@ -23,14 +25,28 @@ export function startAppServices(context: vscode.ExtensionContext, drift: DriftC
   const argo = new ArgoStatusService(drift, repo, logger);
   const modes = new SyncModeMemory(context.workspaceState);
   const appsTree = new AppsTree(drift, repo, argo);
-  const registration = registerAppSync({ repo, argo, modes, logger });
+  const registration = vscode.Disposable.from(
+    registerAppSync({ repo, argo, modes, logger }),
+    // The app for a directory: the one deploying to the connected context, else the only one.
+    registerAppLookup((dir) => {
+      const apps = repo.appsFor(dir);
+      const context = drift.connection.kind === 'connected' ? drift.connection.context : undefined;
+      return apps.find((a) => a.context === context) ?? (apps.length === 1 ? apps[0] : undefined);
+    }),
+  );
   // The services load on first need (never inside activate), so discovery may start now.
   repo.start().catch((e: unknown) => logger.error(`repo model: ${e instanceof Error ? e.message : String(e)}`));
+  // Overlays rendered before their Application was known (or since it changed) put objects
+  // without a namespace into the wrong one: render those again (renderPath.ts fills it in).
+  const modelChanged = repo.onDidChange(() => {
+    const stale = drift.all.some((o) => o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a)));
+    if (stale) void drift.refresh();
+  });
   // Another renderer (renderPath.ts) renders everything anew.
   const rendererChanged = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('driftline.renderer') || e.affectsConfiguration('driftline.kustomizePath')) void drift.refresh();
   });
-  const disposable = vscode.Disposable.from(registration, appsTree, argo, repo, rendererChanged);
+  const disposable = vscode.Disposable.from(registration, appsTree, argo, repo, rendererChanged, modelChanged);
   context.subscriptions.push(disposable);
   return {
     repo,

@@ -9,6 +9,8 @@ import type { Diagnostic, Result } from '../core/result';
 import { DiskFileSystem } from '../node/diskFileSystem';
 import { NodeProcessRunner } from '../node/processRunner';
 import { readSettings } from './settings';
+import type { AppModel } from '../core/repo/model';
+import { withDestinationNamespace } from './apps/destinationNamespace';
 
 // `driftline.renderer`: the editor's renders through `kustomize build` or `kubectl kustomize`
 // (the core's external renderer path, as the CLI's `--renderer`), for remote bases and
@@ -17,6 +19,13 @@ import { readSettings } from './settings';
 // unsaved edits show once saved. In an untrusted workspace no binary runs: in-process it is.
 
 let toldUntrusted = false;
+/** The Argo CD app that deploys a directory (set by appServices.ts from the repo model). */
+let appFor: (dir: string) => AppModel | undefined = () => undefined;
+
+export function registerAppLookup(lookup: (dir: string) => AppModel | undefined): vscode.Disposable {
+  appFor = lookup;
+  return { dispose: () => (appFor = appFor === lookup ? () => undefined : appFor) };
+}
 const runner = new NodeProcessRunner(60_000);
 
 /**
@@ -24,6 +33,13 @@ const runner = new NodeProcessRunner(60_000);
  * tells which files the overlay reads) unless the setting asks for an external renderer.
  */
 export async function withConfiguredRenderer<T extends { readonly rendered: RenderResult | undefined; readonly errors: readonly Diagnostic[] }>(dir: string, inProcess: T, logger: Logger): Promise<T> {
+  const chosen = await configuredRender(dir, inProcess, logger);
+  // Where an Application deploys the directory, objects without a namespace land in its destination's.
+  const app = appFor(dir);
+  return app && chosen.rendered ? { ...chosen, rendered: withDestinationNamespace(chosen.rendered, app) } : chosen;
+}
+
+async function configuredRender<T extends { readonly rendered: RenderResult | undefined; readonly errors: readonly Diagnostic[] }>(dir: string, inProcess: T, logger: Logger): Promise<T> {
   const settings = readSettings();
   if (settings.renderer === 'in-process') return inProcess;
   if (!vscode.workspace.isTrusted) {
