@@ -14,7 +14,7 @@ import { overlaysInScopes, renderedScopes } from './overlayScopes';
 import { RenderThrottle } from './renderThrottle';
 import { readSettings } from './settings';
 import { withConfiguredRenderer } from './renderPath';
-import type { RenderClient } from './worker/renderClient';
+import type { RenderClient, RenderedOverlay } from './worker/renderClient';
 
 export type { ConnectionState } from './clusterConnection';
 
@@ -56,6 +56,8 @@ export class DriftController implements vscode.Disposable {
   private generation = 0;
   /** Server-side diff's dry-run answers, reused while the desired object is unchanged. */
   private readonly predictions = new PredictionCache();
+  /** The worker's last render per overlay, before renderPath.ts may have replaced it. */
+  private readonly inProcess = new Map<string, RenderedOverlay>();
   private readonly driftIndex = new WeakMap<readonly ResourceDiff[], Map<string, Array<Omit<DriftedField, 'overlay'>>>>();
 
   /** `renders`: the window's render worker, which the services own (the repo model uses it too). */
@@ -180,19 +182,20 @@ export class DriftController implements vscode.Disposable {
   }
 
   /** Finds the deployable kustomizations and renders them all. */
-  async rediscover(): Promise<void> {
+  async rediscover(reconsider = false): Promise<void> {
     const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath) ?? [];
     const roots = await this.renders.roots(folders);
     for (const dir of this.overlays.keys()) {
       if (roots.includes(dir)) continue;
       this.overlays.delete(dir);
+      this.inProcess.delete(dir);
       this.throttle.forget(dir);
     }
     // One request in flight, a task each: replies that pile up are delivered in one go, which
     // would make their handling here one long task again.
     for (const dir of roots) {
       await nextTask();
-      await this.renderOverlay(dir, false);
+      await this.renderOverlay(dir, false, reconsider);
     }
     // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
     this.cluster.live?.watchScopes(renderedScopes(this.overlays.values()));
@@ -203,7 +206,7 @@ export class DriftController implements vscode.Disposable {
   async refresh(): Promise<void> {
     await this.start();
     this.renders.clear();
-    await this.rediscover();
+    await this.rediscover(true);
   }
 
   private onEdited(uri: vscode.Uri): void {
@@ -213,17 +216,19 @@ export class DriftController implements vscode.Disposable {
     for (const overlay of this.overlaysUsing(uri.fsPath)) this.throttle.edited(overlay.dir);
   }
 
-  private async renderOverlay(dir: string, urgent: boolean): Promise<void> {
+  /** `reconsider`: apply driftline.renderer again even when the in-process render did not change (a refresh). */
+  private async renderOverlay(dir: string, urgent: boolean, reconsider = false): Promise<void> {
     const previous = this.overlays.get(dir);
     let next;
     try {
-      next = await this.renders.render(dir, { known: previous !== undefined, urgent });
+      next = (await this.renders.render(dir, { known: this.inProcess.has(dir), urgent })) ?? (reconsider ? this.inProcess.get(dir) : undefined);
     } catch (e) {
       this.logger.error(`render of ${dir} failed: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
     // Unchanged since the last render (the worker kept it): so are its diffs.
     if (!next) return;
+    this.inProcess.set(dir, next);
     // driftline.renderer may swap in an external binary's render (renderPath.ts).
     this.overlays.set(dir, await withConfiguredRenderer(dir, { dir, ...next, diffs: next.rendered ? (previous?.diffs ?? []) : [] }, this.logger));
     if (next.errors.length > 0) this.logger.warn(`render of ${dir} failed: ${next.errors.map((d) => d.message).join('; ')}`);

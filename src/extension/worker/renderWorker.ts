@@ -1,6 +1,7 @@
 // The render thread (dist/renderWorker.js): discovery and rendering of the workspace's
 // kustomizations, off the extension host's main thread. Requests are answered one at a time;
 // urgent ones (a keystroke's render) jump the queue of a full-repo scan.
+import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { kustomizationFileNames } from '../../core/kustomize/kustomization';
 import { createRenderer } from '../../core/kustomize/renderer';
@@ -24,6 +25,8 @@ const fs = new BufferedDiskFileSystem();
 const renderer = createRenderer(fs);
 /** The result last sent per dir: a kept (unchanged) render is not sent again. */
 const sent = new Map<string, Result<RenderResult>>();
+/** A digest of what was last sent per dir: a fresh render with the same content (a refresh) is not sent again either. */
+const sentDigests = new Map<string, string>();
 const trackingIds = new Map<string, string>();
 const urgent: Job[] = [];
 const queued: Job[] = [];
@@ -76,11 +79,16 @@ async function render(dir: string, known: boolean): Promise<RenderedDir | undefi
   sent.set(dir, result);
   let trackingId = trackingIds.get(dir);
   if (trackingId === undefined) trackingIds.set(dir, (trackingId = await trackingIdFor(fs, dir)));
-  return {
+  const rendered: RenderedDir = {
     result: result.ok ? { ok: true, value: toWire(result.value) } : { ok: false, error: result.error },
     inputs: [...(renderer.inputsOf(dir) ?? [])],
     trackingId,
   };
+  // Sending costs the main thread a copy of every object; comparing costs this thread a digest.
+  const digest = createHash('sha1').update(JSON.stringify(rendered)).digest('base64');
+  const same = known && sentDigests.get(dir) === digest;
+  sentDigests.set(dir, digest);
+  return same ? undefined : rendered;
 }
 
 /** Walked here rather than asked of VS Code: its file search spawns a process on the main thread. */

@@ -55,6 +55,9 @@ test('the worker finds the roots and renders them, following unsaved buffers', a
   assert.equal(effective?.file, kustomization);
 
   assert.equal(await client.render(production, { known: true, urgent: false }), undefined, 'nothing changed: nothing sent');
+  client.clear();
+  assert.equal(await client.render(production, { known: true, urgent: false }), undefined, 'rendered anew, but the same: nothing sent');
+  assert.ok((await client.render(production, { known: false, urgent: false }))?.rendered, 'sent to a caller that holds nothing');
 
   client.setBuffer(kustomization, readFileSync(kustomization, 'utf8').replace('count: 3', 'count: 5'));
   const edited = await client.render(production, { known: true, urgent: true });
