@@ -19,6 +19,15 @@ export function syncCounts(overlay: { readonly errors: readonly Diagnostic[]; re
   return { drifted: drifted.length, text: [`${drifted.length} out of sync`, ...extra].join(', ') };
 }
 
+/**
+ * An app deploying to another context than the connected one: its overlay was compared with the
+ * wrong cluster, so no counts are shown (Sync would refuse it too, with a way to switch).
+ */
+export function elsewhereCounts(entry: AppEntry, connected: string | undefined): SyncCounts | undefined {
+  const target = entry.app?.context;
+  return target && connected && target !== connected ? { drifted: 0, text: `not compared: connected to ${connected}` } : undefined;
+}
+
 /** What the group does not already say: the environment under a cluster group, the cluster under an environment group. */
 export function appDescription(entry: AppEntry, counts: SyncCounts | undefined, argo: ArgoAppStatus | undefined, groupBy: GroupBy): string {
   const where = groupBy === 'environment' ? [entry.environment, entry.cluster] : [entry.cluster, entry.environment];

@@ -7,7 +7,7 @@ import type { ArgoStatusService } from '../argoStatus';
 import { appEntries, groupEntries, type AppEntry } from '../apps/appEntries';
 import { describeRef, refOfDiff } from '../resourceRef';
 import { readSettings } from '../settings';
-import { appDescription, appTooltip, syncCounts } from './appNodeText';
+import { appDescription, appTooltip, elsewhereCounts, syncCounts } from './appNodeText';
 
 // `overlay` keeps the name commands read from a tree node (Sync, Open Diff Panel, Show Rendered).
 type Node =
@@ -37,14 +37,13 @@ export class AppsTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      const context = this.drift.connection.kind === 'connected' ? this.drift.connection.context : undefined;
-      const entries = appEntries(this.repo.apps, this.drift.all.map((o) => o.dir), (dir) => vscode.workspace.asRelativePath(dir), context);
+      const entries = appEntries(this.repo.apps, this.drift.all.map((o) => o.dir), (dir) => vscode.workspace.asRelativePath(dir), this.connectedContext());
       return groupEntries(entries, readSettings().appsGroupBy).map((g) => ({ kind: 'group', name: g.name, entries: g.entries }));
     }
     if (node.kind === 'group') {
       return node.entries.map((entry) => ({ kind: 'app', entry, overlay: entry.dir ? this.drift.overlay(entry.dir) : undefined, app: entry.app?.name }));
     }
-    if (node.kind === 'app' && node.overlay) {
+    if (node.kind === 'app' && node.overlay && !elsewhereCounts(node.entry, this.connectedContext())) {
       const overlay = node.overlay;
       const argo = this.argo.statusOf(node.entry.app);
       return overlay.diffs.map((diff) => ({ kind: 'resource', overlay, diff, argo }));
@@ -73,20 +72,25 @@ export class AppsTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
 
   private appItem(node: Extract<Node, { kind: 'app' }>): vscode.TreeItem {
     const { entry, overlay } = node;
-    const counts = overlay ? syncCounts(overlay) : undefined;
+    const elsewhere = elsewhereCounts(entry, this.connectedContext());
+    const counts = elsewhere ?? (overlay ? syncCounts(overlay) : undefined);
     const localChanges = overlay?.diffs.reduce((n, d) => n + d.changes.length, 0);
     const argo = this.argo.statusOf(entry.app);
     const summary = this.argo.summaryOf(entry.app, localChanges);
-    const item = new vscode.TreeItem(entry.name, overlay && overlay.diffs.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(entry.name, overlay && overlay.diffs.length > 0 && !elsewhere ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `app:${entry.app ? `${entry.app.namespace ?? 'argocd'}/${entry.name}` : entry.dir ?? entry.name}`;
     item.description = appDescription(entry, counts, argo, readSettings().appsGroupBy);
     item.tooltip = new vscode.MarkdownString(appTooltip(entry, overlay, summary, (dir) => vscode.workspace.asRelativePath(dir)));
-    item.iconPath = !overlay ? icon('circle-outline', 'descriptionForeground')
+    item.iconPath = !overlay || elsewhere ? icon('circle-slash', 'descriptionForeground')
       : overlay.errors.length > 0 ? icon('error', 'errorForeground')
         : counts && counts.drifted > 0 ? icon('warning', 'editorWarning.foreground') : icon('pass', 'testing.iconPassed');
     if (entry.dir) item.resourceUri = vscode.Uri.file(entry.dir);
     item.contextValue = overlay ? 'driftline.app' : 'driftline.app.unrendered';
     return item;
+  }
+
+  private connectedContext(): string | undefined {
+    return this.drift.connection.kind === 'connected' ? this.drift.connection.context : undefined;
   }
 
   dispose(): void {

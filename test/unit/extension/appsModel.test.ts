@@ -4,7 +4,7 @@ import type { AppModel } from '../../../src/core/repo/model';
 import { appEntries, appsRendering, groupEntries } from '../../../src/extension/apps/appEntries';
 import { guardSync } from '../../../src/extension/apps/contextGuard';
 import { affectsRepoModel } from '../../../src/extension/apps/repoModelTriggers';
-import { appDescription, syncCounts } from '../../../src/extension/views/appNodeText';
+import { appDescription, elsewhereCounts, syncCounts } from '../../../src/extension/views/appNodeText';
 import type { ResourceDiff } from '../../../src/core/diff/types';
 
 // The Apps view's and the sync guard's rules, without VS Code.
@@ -93,4 +93,13 @@ test('app node text: where it deploys, its counts, and Argo CD beside them', () 
   assert.equal(appDescription(entry, counts, argo, 'environment'), 'production · prod-eks · 2 out of sync, 1 Missing · Argo CD OutOfSync');
   assert.equal(appDescription(entry, syncCounts({ errors: [], diffs: [] }), undefined, 'cluster'), 'prod-eks · production · in sync');
   assert.equal(appDescription(entry, undefined, undefined, 'environment'), 'production · prod-eks · not rendered in the editor');
+});
+
+test('an app deploying to another context is not counted against the connected one', () => {
+  const [prodEntry, plain] = appEntries([prod], [`${root}/infra/monitoring/overlays/dev`], rel, 'kind-local');
+  assert.ok(prodEntry && plain);
+  assert.deepEqual(elsewhereCounts(prodEntry, 'kind-local'), { drifted: 0, text: 'not compared: connected to kind-local' });
+  assert.equal(elsewhereCounts(prodEntry, 'prod-eks'), undefined);
+  assert.equal(elsewhereCounts(prodEntry, undefined), undefined);
+  assert.equal(elsewhereCounts(plain, 'kind-local'), undefined, 'a plain overlay goes wherever Driftline is connected');
 });
