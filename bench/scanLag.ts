@@ -69,6 +69,8 @@ export async function benchScanLag(repoRoot: string, shape: RepoShape = defaultR
     });
     const p95 = percentile(result.keystroke, 95);
     return [
+      { name: `services bundle load before the scan (once per window, after activation): max event-loop lag; took ${result.servicesLoad.durationMs.toFixed(0)} ms`,
+        ours: result.servicesLoad.maxLagMs, unit: 'ms', budget: 'reported' },
       lag('full scan, cold cluster cache', result.firstScan),
       lag('refresh, warm cluster cache', result.refresh),
       { name: `keystroke → hints in that repo (debounce 0), p95 (n=${result.keystroke.length}, p50 ${percentile(result.keystroke, 50).toFixed(0)} ms)`, ours: p95, unit: 'ms', budget: '≤ 50 ms p95', pass: p95 <= 50 },
