@@ -10,12 +10,22 @@ export async function benchRenderOverlay(repoRoot: string): Promise<BenchRow> {
   const dir = join(repoRoot, 'examples/apps/guestbook/overlays/production');
   const fs = new DiskFileSystem();
   const { kubectl } = await ensureKubectl();
-  await timeMs(50, () => render(fs, dir)); // warm the JIT and the page cache
-  execFileSync(kubectl, ['kustomize', dir]);
-  const ours = await timeMs(500, async () => {
-    const result = await render(fs, dir);
-    if (!result.ok) throw new Error('render failed');
-  });
-  const peer = await timeMs(20, () => execFileSync(kubectl, ['kustomize', dir]));
+  // The extension renders the same overlays over and over: measure the JIT's steady state, not
+  // its first compilations (the first few hundred renders cost about twice as much).
+  await timeMs(500, () => render(fs, dir));
+  execFileSync(kubectl, ['kustomize', dir]); // warm the page cache for the peer too
+  // Interleaved rounds: a load change on the machine weighs on both sides alike.
+  let ours = 0;
+  let peer = 0;
+  const rounds = 10;
+  for (let round = 0; round < rounds; round++) {
+    ours += await timeMs(50, async () => {
+      const result = await render(fs, dir);
+      if (!result.ok) throw new Error('render failed');
+    });
+    peer += await timeMs(2, () => execFileSync(kubectl, ['kustomize', dir]));
+  }
+  ours /= rounds;
+  peer /= rounds;
   return { name: 'render one seed-sized overlay', ours, unit: 'ms', peer: { value: peer, name: '`kubectl kustomize` process' }, budget: '≥ 50× faster', pass: peer / ours >= 50 };
 }
