@@ -1,6 +1,6 @@
 import type { CommitInfo } from '../core/git/gitPort';
 import { executeRevert, planRevert } from '../core/rollback/revertInGit';
-import type { AuditRecord } from '../core/sync/audit';
+import { revertAudit } from '../core/rollback/revertAudit';
 import type { GitRepository } from '../node/gitRepository';
 import { auditFilePath, JsonLinesAuditLog } from '../node/jsonLinesAuditLog';
 import { ExitCode, fail, type Io } from './io';
@@ -30,18 +30,7 @@ export async function runRevert(io: Io, repo: GitRepository, overlayDir: string,
     return ExitCode.Ok;
   }
   const result = await executeRevert(repo, plan, options);
-  const record: AuditRecord = {
-    action: 'rollback',
-    who: await repo.identity(),
-    when: new Date().toISOString(),
-    context: '',
-    server: '',
-    app,
-    revision: target.hash,
-    rollback: { mode: 'revert', to: target.hash, ...(result.ok ? { commit: result.commit } : {}), files: plan.files.map((f) => f.path) },
-    plan: { create: 0, update: 0, unchanged: 0, prune: 0, hooks: 0 },
-    result: { outcome: result.ok ? 'committed' : result.reason, applied: [], pruned: [], failed: [], notAttempted: [], durationMs: Date.now() - started },
-  };
+  const record = revertAudit(app, target.hash, plan, result, await repo.identity(), Date.now() - started, new Date());
   await new JsonLinesAuditLog(auditFilePath()).append(record).catch((e: unknown) => io.stderr(`driftline: could not write the audit record: ${String(e)}\n`));
   if (!result.ok) return fail(io, result.message);
   if (result.stashed) io.stdout('your uncommitted changes were stashed first: `git stash pop` brings them back\n');

@@ -29,6 +29,11 @@ export function registerAppSync(d: AppSyncDeps): vscode.Disposable {
   return { dispose: () => (deps = deps === d ? undefined : deps) };
 }
 
+/** The repo model and Argo CD status as registered (undefined before the services start): the rollback uses them too. */
+export function appSyncDeps(): AppSyncDeps | undefined {
+  return deps;
+}
+
 /**
  * The context guard, then the sync mode. An app syncs only to the context its destination
  * resolves to: elsewhere the sync is refused, plainly, with a way to switch (never applied).

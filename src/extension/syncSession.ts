@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { KubeObject, Logger } from '../core/ports';
 import { auditRecord } from '../core/sync/audit';
 import { describeConflict } from '../core/sync/applyConflict';
+import { planOutline } from '../core/sync/planOutline';
 import { refLabel } from '../core/sync/objectRef';
 import { syncApp, type SyncPreview, type SyncReport } from '../core/sync/syncApp';
 import type { LiveReader } from '../core/sync/syncPlan';
@@ -69,6 +70,8 @@ function previewDetail(preview: SyncPreview, notes: readonly string[]): string {
   const lines = [
     `Server dry run: ${creates} to create, ${count('change')} to change, ${count('unchanged')} unchanged, ${preview.plan.prunes.length} to prune.`,
     ...preview.dryRun.predictions.filter((p) => p.outcome === 'change' || p.outcome === 'conflict').slice(0, 8).map((p) => `• ${refLabel(p.step.ref)}: ${p.outcome}${p.message ? ` (${p.message})` : ''}`),
+    // The order it runs in (hooks, waves, prunes), when there is more than one Sync wave.
+    ...planOutline(preview.plan).map((line) => `↳ ${line}`),
     'Applied with field manager "driftline"; fields another manager owns are only taken over after you confirm.',
     ...notes,
   ];

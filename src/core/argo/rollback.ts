@@ -37,6 +37,15 @@ function pickEntry(app: KubeObject, id: number | undefined): Result<ArgoHistoryE
 }
 
 /**
+ * The latest history entry that deployed `commit` (a full hash; multi-source apps match any
+ * of their revisions): what "roll back to this commit" means in Argo CD's terms.
+ */
+export function historyEntryForCommit(history: readonly ArgoHistoryEntry[], commit: string): ArgoHistoryEntry | undefined {
+  const deployed = history.filter((h) => h.revision === commit || (h.revisions ?? []).includes(commit));
+  return deployed.sort((a, b) => b.id - a.id)[0];
+}
+
+/**
  * The `operation` Argo CD's Rollback API sets: a sync to the history entry's revision and
  * source, with the app's syncOptions and the apply strategy (so hooks do not run).
  */

@@ -19,7 +19,7 @@ export interface AuditRecord {
   /** The commit the desired state came from (HEAD for a sync, the target for a rollback). */
   readonly revision: string | undefined;
   /** For rollbacks: the mode, the target commit, and (revert) the new commit and the files it restored. */
-  readonly rollback?: { readonly mode: 'revert' | 'apply'; readonly to: string; readonly commit?: string; readonly files?: readonly string[] };
+  readonly rollback?: { readonly mode: 'revert' | 'apply' | 'argo'; readonly to: string; readonly commit?: string; readonly files?: readonly string[] };
   readonly plan: { readonly create: number; readonly update: number; readonly unchanged: number; readonly prune: number; readonly hooks: number };
   readonly result: {
     readonly outcome: string;

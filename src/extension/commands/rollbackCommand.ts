@@ -1,22 +1,31 @@
 import * as vscode from 'vscode';
 import type { KubeObject, Logger } from '../../core/ports';
 import { renderAtCommit } from '../../core/rollback/appInputs';
+import { readApplicationStatus, shortRevision } from '../../core/argo/applicationStatus';
+import { historyEntryForCommit } from '../../core/argo/rollback';
+import { autoSyncWarning } from '../../core/rollback/autoSyncWarning';
+import { revertAudit } from '../../core/rollback/revertAudit';
 import { executeRevert, planRevert } from '../../core/rollback/revertInGit';
 import { diffCommits } from '../../core/rollback/renderedDiff';
 import { refLabel } from '../../core/sync/objectRef';
 import type { GitRepository } from '../../node/gitRepository';
+import { JsonLinesAuditLog } from '../../node/jsonLinesAuditLog';
 import type { DriftController, OverlayState } from '../driftController';
 import { appNameOf } from '../appName';
 import { runEditorSync } from '../syncSession';
+import { offerAutoSyncOffBeforeApply, rollBackThroughArgo } from './argoRollback';
 import { resolveCommitTarget } from './commitTarget';
+import { rollbackCluster, tellRefusal } from './rollbackCluster';
 import { showCommitComparison } from './diffCommitsCommand';
 
 /**
  * `Driftline: Rollback…` — from a commit in the History view, the Timeline or the
  * Source Control graph (or the palette, which asks): (a) revert the app's files in
- * Git, the GitOps way, or (b) apply the app as rendered at that commit to the
- * cluster, straight from git objects; or first preview the rendered change in the
- * diff panel. Never touches uncommitted work.
+ * Git, the GitOps way, (b) apply the app as rendered at that commit to the cluster,
+ * straight from git objects, or, for an Argo CD app on the connected cluster, (c) Argo
+ * CD's own rollback to the history entry that deployed that commit; or first preview the
+ * rendered change in the diff panel. Never touches uncommitted work; never a cluster other
+ * than the app's destination (the context guard).
  */
 export async function rollbackCommand(drift: DriftController, logger: Logger, auditPath: string, args: readonly unknown[] = [], extensionUri?: vscode.Uri): Promise<void> {
   await drift.start();
@@ -27,23 +36,49 @@ export async function rollbackCommand(drift: DriftController, logger: Logger, au
   const changes = await diffCommits(git, overlay.dir, 'HEAD', target.hash);
   const changed = changes.ok ? changes.value.filter((c) => c.status !== 'unchanged') : [];
   const summary = changes.ok ? (changed.length === 0 ? 'The rendered output is identical.' : `Rendered output HEAD → ${target.hash.slice(0, 7)}: ${changed.map((c) => `${refLabel(c.ref)} ${c.status}`).join(', ')}.`) : changes.error;
+  const cluster = await rollbackCluster(drift.client, overlay.dir);
+  const argo = cluster.kind === 'argo' ? cluster : undefined;
+  const status = argo ? readApplicationStatus(argo.application) : undefined;
+  const entry = status ? historyEntryForCommit(status.history, target.hash) : undefined;
+  const short = target.hash.slice(0, 7);
   const choices = [
     { label: '$(git-commit) Revert in Git', description: 'recommended', detail: 'A new commit restores this app\'s files (overlay, bases, components) as they were; Git stays the source of truth.', mode: 'revert' as const },
-    { label: '$(cloud-upload) Apply the past to the cluster', description: 'emergency', detail: 'Renders the app at that commit from git objects and syncs it now; Git is not changed, and auto-sync may undo it.', mode: 'apply' as const },
+    {
+      label: '$(cloud-upload) Apply the past to the cluster', description: 'emergency',
+      detail: status?.automated
+        ? `Renders the app at that commit from git objects and syncs it now, around Argo CD: auto-sync is on and will undo it (you can turn it off first).`
+        : 'Renders the app at that commit from git objects and syncs it now; Git is not changed, and auto-sync may undo it.',
+      mode: 'apply' as const,
+    },
+    ...(argo && status ? [{
+      label: '$(history) Argo CD rollback', description: entry ? `history ${entry.id}` : 'not in Argo CD\'s history',
+      detail: entry
+        ? `Argo CD re-syncs ${argo.app.name} to ${short}, as it deployed it${entry.deployedAt ? ` on ${entry.deployedAt}` : ''}; Git is not changed${status.automated ? '; Argo CD refuses while auto-sync is on' : ''}.`
+        : `Argo CD never deployed ${short} (its history: ${status.history.map((h) => shortRevision(h.revision)).join(', ') || 'empty'}); revert in Git or apply the past instead.`,
+      mode: 'argo' as const,
+    }] : []),
     ...(extensionUri ? [{ label: '$(diff) Preview changes', description: 'changes nothing', detail: 'Opens the rendered output at HEAD and at that commit side by side, resource by resource.', mode: 'preview' as const }] : []),
   ];
-  const mode = await vscode.window.showQuickPick(choices, { title: `Driftline: roll ${appName} back to ${target.hash.slice(0, 7)} "${target.subject}"`, placeHolder: summary });
+  const mode = await vscode.window.showQuickPick(choices, { title: `Driftline: roll ${appName} back to ${short} "${target.subject}"`, placeHolder: summary });
   if (!mode) return;
   if (mode.mode === 'preview' && extensionUri) return showCommitComparison(resolved, extensionUri, logger);
-  if (mode.mode === 'revert') return revert(git, overlay, target.hash, appName, summary, logger);
-  const kube = drift.client;
-  if (!kube) {
-    void vscode.window.showErrorMessage('Driftline: not connected to a cluster.');
+  if (mode.mode === 'revert') return revert(git, overlay, target.hash, appName, summary, logger, auditPath);
+  if (cluster.kind === 'disconnected' || cluster.kind === 'refused') return tellRefusal(cluster);
+  if (mode.mode === 'argo') {
+    if (!argo || !entry) {
+      void vscode.window.showErrorMessage(`Driftline: Argo CD has no deployment of ${short} in the history of ${argo?.app.name ?? appName}; nothing was requested.`);
+      return;
+    }
+    await rollBackThroughArgo({ cluster: argo, entry, commit: target, dir: overlay.dir, auditPath, logger });
+    await drift.refresh();
     return;
   }
+  const warning = argo && status ? autoSyncWarning(status.automated, argo.app.name, 'Revert in Git') : undefined;
+  if (argo && warning && !(await offerAutoSyncOffBeforeApply(argo, warning, logger))) return;
+  const { kube } = cluster;
   const { rendered } = await renderAtCommit(git, overlay.dir, target.hash);
   if (!rendered.ok) {
-    void vscode.window.showErrorMessage(`Driftline: the app does not render at ${target.hash.slice(0, 7)}: ${rendered.error[0]?.message ?? ''}`);
+    void vscode.window.showErrorMessage(`Driftline: the app does not render at ${short}: ${rendered.error[0]?.message ?? ''}`);
     return;
   }
   const desired = rendered.value.resources.map((r) => r.object as unknown as KubeObject);
@@ -53,8 +88,8 @@ export async function rollbackCommand(drift: DriftController, logger: Logger, au
       kube,
       desired,
       trackingId: overlay.trackingId,
-      target: { appName, context: kube.contextName, namespaces },
-      notes: [`Rolling back to ${target.hash.slice(0, 7)} "${target.subject}". ${summary}`, 'Git is not changed: if Argo CD auto-sync manages this app, it will put HEAD back.'],
+      target: { appName: cluster.app?.name ?? appName, context: kube.contextName, namespaces },
+      notes: [`Rolling back to ${short} "${target.subject}". ${summary}`, argo ? `Git is not changed: Argo CD manages ${argo.app.name} and shows it OutOfSync until Git agrees.` : 'Git is not changed: if Argo CD auto-sync manages this app, it will put HEAD back.'],
       dir: overlay.dir,
       audit: { action: 'rollback', revision: target.hash, rollback: { mode: 'apply', to: target.hash } },
     },
@@ -64,7 +99,8 @@ export async function rollbackCommand(drift: DriftController, logger: Logger, au
   await drift.refresh();
 }
 
-async function revert(git: GitRepository, overlay: OverlayState, to: string, appName: string, summary: string, logger: Logger): Promise<void> {
+async function revert(git: GitRepository, overlay: OverlayState, to: string, appName: string, summary: string, logger: Logger, auditPath: string): Promise<void> {
+  const started = Date.now();
   const plan = await planRevert(git, overlay.dir, overlay.trackingId, to);
   if (!plan.ok) {
     void vscode.window.showErrorMessage(`Driftline: ${plan.error}`);
@@ -78,6 +114,9 @@ async function revert(git: GitRepository, overlay: OverlayState, to: string, app
   const choice = await vscode.window.showWarningMessage(`Revert ${appName} in Git to ${to.slice(0, 7)}?`, { modal: true, detail }, 'Commit Revert', 'Commit and Push');
   if (!choice) return;
   const result = await executeRevert(git, plan.value, { push: choice === 'Commit and Push' });
+  const record = revertAudit(overlay.trackingId, to, plan.value, result, await git.identity(), Date.now() - started, new Date());
+  logger.info(`audit: ${JSON.stringify(record)}`);
+  await new JsonLinesAuditLog(auditPath).append(record).catch((e: unknown) => logger.warn(`could not write the audit record: ${String(e)}`));
   if (!result.ok) {
     void vscode.window.showErrorMessage(`Driftline: rollback not done — ${result.message}`);
     return;
