@@ -58,7 +58,7 @@ export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], ope
     try {
       applyJsonPatch(ctx.provenance, r.object, operations);
       forgetShared(r.object);
-      restyleFromJson(r.object);
+      restyleFromJson(ctx.provenance, r.object);
       // The JSON round trip writes the typed apiVersion field even when the object had none (kubectl-verified).
       if (!Object.hasOwn(r.object, 'apiVersion')) r.object['apiVersion'] = null;
     } catch (e) {

@@ -15,6 +15,8 @@ import { plainScalarValue } from '../../yaml/plainScalarValue';
 // has decided it, from the table below.
 
 const decided = new WeakMap<object, Map<string, boolean>>();
+/** Fields a JSON round trip rebuilt, with their newest write then. */
+const jsonRebuilt = new WeakMap<object, Map<string, FieldWrite | undefined>>();
 
 function decide(parent: object, key: string, quoted: boolean): void {
   let byKey = decided.get(parent);
@@ -57,6 +59,15 @@ export function mergedScalar(provenance: Provenance, target: Record<string, unkn
   return text ?? (typeof given === 'string' ? given : String(given));
 }
 
+/** The text kyaml's node for `parent[key]` holds: what a parser read plain as a number, boolean or timestamp keeps its source text. */
+export function nodeText(provenance: Provenance, parent: object, key: string, value: unknown): string | undefined {
+  const write = provenance.of(parent, key)[0];
+  // Since a JSON round trip (and until the next write) the node holds the JSON value's text.
+  const rebuilt = write !== undefined && jsonRebuilt.get(parent)?.get(key) === write;
+  if (write && !rebuilt && parsingOperations.has(write.operation) && write.plainText !== undefined) return write.plainText;
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
 type Slot = readonly [parent: Record<string, unknown>, key: string];
 
 /**
@@ -82,15 +93,18 @@ export function shareNode(from: Slot, to: readonly [parent: object, key: string]
  * every string then has the style yaml.v3 marshals it in, quoted exactly when it could
  * not be written plain.
  */
-export function restyleFromJson(value: unknown): void {
+export function restyleFromJson(provenance: Provenance, value: unknown): void {
   if (Array.isArray(value)) {
-    for (const item of value) restyleFromJson(item);
+    for (const item of value) restyleFromJson(provenance, item);
     return;
   }
   if (!isRecord(value)) return;
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'string') decide(value, key, !writesPlain(item));
-    else if (item !== null && typeof item === 'object') restyleFromJson(item);
+    else if (item !== null && typeof item === 'object') restyleFromJson(provenance, item);
     else decide(value, key, false);
+    let byKey = jsonRebuilt.get(value);
+    if (!byKey) jsonRebuilt.set(value, (byKey = new Map()));
+    byKey.set(key, provenance.of(value, key)[0]);
   }
 }

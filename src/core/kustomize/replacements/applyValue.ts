@@ -1,4 +1,5 @@
 import { isRecord } from '../../fieldPath';
+import { goTimestampText } from '../../yaml/goTimestamp';
 import { readSlot, scalarText, writeSlot, type FieldSlot } from './pathMatcher';
 
 /** What `create` puts at a missing leaf until the value lands: kyaml's empty, untagged node. */
@@ -15,7 +16,7 @@ export interface DelimiterOptions {
  * appends). A scalar target keeps its type — `"8080"` stays a string, 8080 a number —
  * while a created field has none and reads its text as plain YAML would.
  */
-export function setFieldValue(slot: FieldSlot, value: unknown, options: DelimiterOptions): string | undefined {
+export function setFieldValue(slot: FieldSlot, value: unknown, options: DelimiterOptions, sourceText = scalarText(value)): string | undefined {
   const current = readSlot(slot);
   let next = deepCopy(value);
   if (options.delimiter) {
@@ -23,21 +24,26 @@ export function setFieldValue(slot: FieldSlot, value: unknown, options: Delimite
     const text = current === createdLeaf ? '' : scalarText(current);
     if (text === undefined) return 'delimiter option can only be used with scalar nodes';
     const parts = text.split(options.delimiter);
-    const v = scalarText(value) ?? '';
+    const v = sourceText ?? '';
     const index = options.index ?? 0;
     if (index < 0) parts.unshift(v);
     else if (index >= parts.length) parts.push(v);
     else parts[index] = v;
     next = parts.join(options.delimiter);
   }
-  const text = scalarText(next);
+  // kyaml copies the source node's text: plain `1.50` or `2024-01-01` as written.
+  const text = options.delimiter ? scalarText(next) : scalarText(next) === undefined ? undefined : sourceText;
   if (current === createdLeaf || isUntyped(slot)) {
     // The node `create` made stays untagged: later replacements into it resolve as plain YAML too.
     writeSlot(slot, text === undefined ? next : resolvePlain(text));
     if (text !== undefined) markUntyped(slot);
   }
   else if (typeof current === 'string' && text !== undefined) writeSlot(slot, text);
-  else if ((typeof current === 'number' || typeof current === 'boolean') && text !== undefined) writeSlot(slot, retype(current, text));
+  else if ((typeof current === 'number' || typeof current === 'boolean') && text !== undefined) {
+    const retyped = retype(current, text);
+    if (retyped === undefined) return `cannot decode !!str \`${text}\` as a ${typeof current === 'boolean' ? '!!bool' : '!!int'}`;
+    writeSlot(slot, retyped);
+  }
   else writeSlot(slot, next);
   return undefined;
 }
@@ -54,9 +60,13 @@ function markUntyped(slot: FieldSlot): void {
   keys.add(slot.key);
 }
 
+/** The text read as the target's type, which kyaml keeps; undefined when yaml.v3 cannot decode it so (kubectl errors). */
 function retype(current: number | boolean, text: string): unknown {
   const resolved = resolvePlain(text);
-  return typeof resolved === typeof current ? resolved : text;
+  if (typeof resolved !== typeof current) return undefined;
+  // An integer node cannot take a float's text; a float node takes an integer's.
+  if (typeof current === 'number' && Number.isInteger(current) && !/^[-+]?(0[xX][0-9a-fA-F_]+|0[oObB]?[0-7_]+|[0-9_]+)$/.test(text)) return undefined;
+  return resolved;
 }
 
 /**
@@ -78,7 +88,8 @@ export function resolvePlain(text: string): unknown {
   if (/^0[0-7]+$/.test(digits)) return sign * parseInt(digits, 8);
   if (/^(0|[1-9][0-9]*)$/.test(digits)) return sign * Number(digits);
   if (/^(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(digits)) return sign * Number(digits);
-  return text;
+  // An untagged timestamp decodes to a time, printed in RFC 3339 (see yaml/goTimestamp.ts).
+  return goTimestampText(text) ?? text;
 }
 
 function deepCopy(v: unknown): unknown {

@@ -1,7 +1,8 @@
 import { propagateWrite } from '../sharedValues';
 import { isRecord } from '../../fieldPath';
 import { RenderError, diagnostic } from '../../result';
-import type { FieldWrite } from '../../provenance';
+import type { FieldWrite, Provenance } from '../../provenance';
+import { nodeText } from '../patches/scalarStyle';
 import type { Resource } from '../resource';
 import type { TransformerInput } from '../transformers/pipeline';
 import { loadReplacements } from './replacementList';
@@ -22,39 +23,46 @@ export async function transformReplacements({ ctx, kustomization: k, resources }
     const targets = entry.value['targets'];
     if (!isRecord(source) || targets === undefined || targets === null) fail('replacements must specify a source and at least one target');
     if (!isRecord(source) || !Array.isArray(targets)) return fail('replacements targets must be a list');
-    const value = sourceValue(resources, source, (m, key) => fail(m, source, key in source ? key : Object.keys(source)[0]));
+    const { value, text } = sourceValue(ctx.provenance, resources, source, (m, key) => fail(m, source, key in source ? key : Object.keys(source)[0]));
     const write: FieldWrite = { ...entry.at, operation: 'replacement' };
     targets.forEach((target, index) => {
       if (!isRecord(target) || !isRecord(target['select'])) return fail('target must specify resources to select', targets, index);
-      applyTarget(ctx.provenance.record.bind(ctx.provenance), resources, target, value, write, (m, parent, key) => fail(m, parent, key));
+      applyTarget(ctx.provenance.record.bind(ctx.provenance), resources, target, { value, text }, write, (m, parent, key) => fail(m, parent, key));
     });
   }
 }
 
-function sourceValue(resources: readonly Resource[], source: Record<string, unknown>, fail: (message: string, key: string) => never): unknown {
+/** The source field's value, and the text its node holds (what a scalar target takes). */
+interface SourceValue {
+  readonly value: unknown;
+  readonly text: string | undefined;
+}
+
+function sourceValue(provenance: Provenance, resources: readonly Resource[], source: Record<string, unknown>, fail: (message: string, key: string) => never): SourceValue {
   const selector = idSelector(source);
   const matches = resources.filter((r) => idsOf(r).some((id) => isSelectedBy(id, selector)));
   if (matches.length > 1) fail(`multiple matches for selector ${formatSelector(selector)} in replacement source`, 'kind');
   const match = matches[0];
   if (!match) return fail(`nothing selected by ${formatSelector(selector)} in replacement source`, 'kind');
   const fieldPath = stringOf(source['fieldPath']) || 'metadata.name';
-  const found = matchPath(match.object, fieldPath, undefined).map(readSlot)[0];
+  const slot = matchPath(match.object, fieldPath, undefined)[0];
+  const found = slot === undefined ? undefined : readSlot(slot);
   if (found === undefined || found === null || (Array.isArray(found) && found.length === 0) || (isRecord(found) && Object.keys(found).length === 0)) {
     fail(`fieldPath \`${fieldPath}\` is missing for replacement source ${formatSelector(selector)}`, 'fieldPath');
   }
   const options = delimiterOptions(source['options']);
-  if (!options.delimiter) return found;
-  const text = scalarText(found);
+  const text = slot === undefined || Array.isArray(slot.parent) ? scalarText(found) : nodeText(provenance, slot.parent, String(slot.key), found);
+  if (!options.delimiter) return { value: found, text };
   if (text === undefined) return fail('delimiter option can only be used with scalar nodes', 'options');
   const parts = text.split(options.delimiter);
   const index = options.index ?? 0;
   if (index < 0 || index >= parts.length) return fail(`options.index ${index} is out of bounds for value ${text}`, 'options');
-  return parts[index];
+  return { value: parts[index], text: parts[index] };
 }
 
 type Record3 = (parent: object, key: string | number, write: FieldWrite) => void;
 
-function applyTarget(record: Record3, resources: readonly Resource[], target: Record<string, unknown>, value: unknown, write: FieldWrite, fail: (message: string, parent: object, key: string | number) => never): void {
+function applyTarget(record: Record3, resources: readonly Resource[], target: Record<string, unknown>, { value, text }: SourceValue, write: FieldWrite, fail: (message: string, parent: object, key: string | number) => never): void {
   const select = resourceSelector(target['select']);
   const rejects = Array.isArray(target['reject']) ? target['reject'].map(resourceSelector) : [];
   const fieldPaths = Array.isArray(target['fieldPaths']) && target['fieldPaths'].length > 0 ? target['fieldPaths'].map(String) : ['metadata.name'];
@@ -80,7 +88,7 @@ function applyTarget(record: Record3, resources: readonly Resource[], target: Re
       if (slots.length === 0) fail(`${what} "${fieldPath}" in replacement target ${ids[0] ? `${ids[0].kind}/${ids[0].name}` : ''}`.trimEnd(), ...pathAt);
       for (const slot of slots) {
         const before = readSlot(slot);
-        const problem = setFieldValue(slot, value, options);
+        const problem = setFieldValue(slot, value, options, text);
         if (problem) fail(problem, target, 'options');
         // kustomize re-reads metadata.annotations as map[string]string before printing.
         const written = readSlot(slot);
