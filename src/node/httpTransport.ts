@@ -1,5 +1,6 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import { KubeApiError, retryAfterOf, statusMessage } from './kubeApiError';
 
@@ -11,6 +12,8 @@ import { KubeApiError, retryAfterOf, statusMessage } from './kubeApiError';
  * (or an EKS token past its 15 minutes while the clock said otherwise) would fail forever.
  */
 export class HttpTransport {
+  private tls: { readonly id: string; readonly context: SecureContext } | undefined;
+
   constructor(private kc: KubeConfig) {}
 
   get server(): URL {
@@ -80,7 +83,22 @@ export class HttpTransport {
       headers: { Accept: 'application/json', ...headers },
     };
     await this.kc.applyToHTTPSOptions(options);
+    // tls.connect() takes it from the request's options (the Agent's own options carry none).
+    if (server.protocol === 'https:') (options as RequestOptions & { secureContext?: SecureContext }).secureContext = this.secureContextFor(options);
     return options;
+  }
+
+  /**
+   * client-node gives every request a new Agent, so every list and watch would build a TLS
+   * context anew (parsing the CA and client key each time): on a repository with hundreds of
+   * watched scopes that was seconds of the extension host's main thread. One per credentials.
+   */
+  private secureContextFor(options: RequestOptions): SecureContext | undefined {
+    const { ca, cert, key, pfx, passphrase } = options;
+    if (ca === undefined && cert === undefined && key === undefined && pfx === undefined) return undefined;
+    const id = JSON.stringify([ca, cert, key, pfx, passphrase].map((part) => (part === undefined ? null : String(part))));
+    if (this.tls?.id !== id) this.tls = { id, context: createSecureContext({ ca, cert, key, pfx, passphrase }) };
+    return this.tls.context;
   }
 
   private requestFn(): typeof httpsRequest {

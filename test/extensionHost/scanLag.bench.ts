@@ -36,6 +36,8 @@ async function measured(work: () => Thenable<unknown>): Promise<LagFigures> {
   const start = performance.now();
   await work();
   const durationMs = performance.now() - start;
+  // One more tick, so that a stall at the very end (or one spanning all of `work`) is recorded.
+  await sleep(20);
   histogram.disable();
   return {
     durationMs,
