@@ -5,12 +5,19 @@ import type { DriftController } from './driftController';
 export class RenderProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('driftline');
   private readonly subscription: vscode.Disposable;
+  /** The errors and warnings arrays the panel shows, per overlay in order. */
+  private shown: ReadonlyArray<readonly unknown[] | undefined> = [];
 
   constructor(private readonly drift: DriftController) {
     this.subscription = drift.onDidChange(() => this.update());
   }
 
   private update(): void {
+    // Most changes are diffs (a keystroke, a cluster event): the render problems of hundreds of
+    // overlays are rebuilt and sent to the Problems panel only when some render changed.
+    const sources = this.drift.all.flatMap((o) => [o.errors, o.rendered?.warnings]);
+    if (sources.length === this.shown.length && sources.every((s, i) => s === this.shown[i])) return;
+    this.shown = sources;
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const overlay of this.drift.all) {
       for (const d of [...overlay.errors, ...(overlay.rendered?.warnings ?? [])]) {
