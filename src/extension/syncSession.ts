@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { KubeObject, Logger } from '../core/ports';
 import { auditRecord } from '../core/sync/audit';
 import { describeConflict } from '../core/sync/applyConflict';
-import { planOutline } from '../core/sync/planOutline';
 import { refLabel } from '../core/sync/objectRef';
-import { syncApp, type SyncPreview, type SyncReport } from '../core/sync/syncApp';
+import { syncApp, type SyncReport } from '../core/sync/syncApp';
 import type { LiveReader } from '../core/sync/syncPlan';
 import type { KubeClient } from '../node/kubeClient';
 import { GitRepository } from '../node/gitRepository';
@@ -12,6 +11,7 @@ import { JsonLinesAuditLog } from '../node/jsonLinesAuditLog';
 import { confirmSync, type SyncTarget } from './commands/syncConfirmation';
 import { readSettings } from './settings';
 import { appNameOf } from './appName';
+import { previewDetail } from './syncPreviewDetail';
 
 export interface SyncRequest {
   readonly kube: KubeClient;
@@ -62,20 +62,6 @@ export async function runEditorSync(request: SyncRequest, logger: Logger, auditP
   await writeAudit(request, report, Date.now() - started, auditPath, logger);
   announce(request, report, logger);
   return report;
-}
-
-function previewDetail(preview: SyncPreview, notes: readonly string[]): string {
-  const count = (outcome: string): number => preview.dryRun.predictions.filter((p) => p.outcome === outcome).length;
-  const creates = preview.plan.applies.filter((a) => a.action === 'create').length;
-  const lines = [
-    `Server dry run: ${creates} to create, ${count('change')} to change, ${count('unchanged')} unchanged, ${preview.plan.prunes.length} to prune.`,
-    ...preview.dryRun.predictions.filter((p) => p.outcome === 'change' || p.outcome === 'conflict').slice(0, 8).map((p) => `• ${refLabel(p.step.ref)}: ${p.outcome}${p.message ? ` (${p.message})` : ''}`),
-    // The order it runs in (hooks, waves, prunes), when there is more than one Sync wave.
-    ...planOutline(preview.plan).map((line) => `↳ ${line}`),
-    'Applied with field manager "driftline"; fields another manager owns are only taken over after you confirm.',
-    ...notes,
-  ];
-  return lines.join('\n');
 }
 
 function announce(request: SyncRequest, report: SyncReport, logger: Logger): void {
