@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { KubeObject, Logger } from '../../core/ports';
 import { renderAtCommit } from '../../core/rollback/appInputs';
-import { readApplicationStatus, shortRevision } from '../../core/argo/applicationStatus';
+import { readApplicationStatus } from '../../core/argo/applicationStatus';
 import { historyEntryForCommit } from '../../core/argo/rollback';
 import { autoSyncWarning } from '../../core/rollback/autoSyncWarning';
 import { revertAudit } from '../../core/rollback/revertAudit';
@@ -15,6 +15,7 @@ import { appNameOf } from '../appName';
 import { runEditorSync } from '../syncSession';
 import { offerAutoSyncOffBeforeApply, rollBackThroughArgo } from './argoRollback';
 import { resolveCommitTarget } from './commitTarget';
+import { rollbackChoices } from './rollbackChoices';
 import { rollbackCluster, tellRefusal } from './rollbackCluster';
 import { showCommitComparison } from './diffCommitsCommand';
 
@@ -41,24 +42,7 @@ export async function rollbackCommand(drift: DriftController, logger: Logger, au
   const status = argo ? readApplicationStatus(argo.application) : undefined;
   const entry = status ? historyEntryForCommit(status.history, target.hash) : undefined;
   const short = target.hash.slice(0, 7);
-  const choices = [
-    { label: '$(git-commit) Revert in Git', description: 'recommended', detail: 'A new commit restores this app\'s files (overlay, bases, components) as they were; Git stays the source of truth.', mode: 'revert' as const },
-    {
-      label: '$(cloud-upload) Apply the past to the cluster', description: 'emergency',
-      detail: status?.automated
-        ? `Renders the app at that commit from git objects and syncs it now, around Argo CD: auto-sync is on and will undo it (you can turn it off first).`
-        : 'Renders the app at that commit from git objects and syncs it now; Git is not changed, and auto-sync may undo it.',
-      mode: 'apply' as const,
-    },
-    ...(argo && status ? [{
-      label: '$(history) Argo CD rollback', description: entry ? `history ${entry.id}` : 'not in Argo CD\'s history',
-      detail: entry
-        ? `Argo CD re-syncs ${argo.app.name} to ${short}, as it deployed it${entry.deployedAt ? ` on ${entry.deployedAt}` : ''}; Git is not changed${status.automated ? '; Argo CD refuses while auto-sync is on' : ''}.`
-        : `Argo CD never deployed ${short} (its history: ${status.history.map((h) => shortRevision(h.revision)).join(', ') || 'empty'}); revert in Git or apply the past instead.`,
-      mode: 'argo' as const,
-    }] : []),
-    ...(extensionUri ? [{ label: '$(diff) Preview changes', description: 'changes nothing', detail: 'Opens the rendered output at HEAD and at that commit side by side, resource by resource.', mode: 'preview' as const }] : []),
-  ];
+  const choices = rollbackChoices({ short, canPreview: extensionUri !== undefined, ...(argo && status ? { argo: { appName: argo.app.name, status, entry } } : {}) });
   const mode = await vscode.window.showQuickPick(choices, { title: `Driftline: roll ${appName} back to ${short} "${target.subject}"`, placeHolder: summary });
   if (!mode) return;
   if (mode.mode === 'preview' && extensionUri) return showCommitComparison(resolved, extensionUri, logger);
