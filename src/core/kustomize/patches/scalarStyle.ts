@@ -3,6 +3,7 @@ import type { FieldWrite, Provenance } from '../../provenance';
 import { writesPlain } from '../../yaml/scalarWriter';
 import { isYaml11NonString } from '../../yaml/yaml11NonString';
 import { plainScalarValue } from '../../yaml/plainScalarValue';
+import { resolvePlain } from '../replacements/applyValue';
 
 // kyaml's nodes keep the style a scalar was written in, and its FieldSetter gives a value
 // set over an existing field that field's style (kyaml/yaml/fns.go). So a strategic merge
@@ -28,7 +29,9 @@ function decide(parent: object, key: string, quoted: boolean): void {
 // map: kyaml double-quotes (or, for multi-line text, writes as a block) what would read
 // as no string. Over an existing field they, too, keep that field's style.
 const settingOperations = new Set(['labels', 'commonLabels', 'commonAnnotations', 'generator']);
-// The parsers: the write says how the scalar was written.
+// The parsers: the write says how the scalar was written. kustomize loads a patch with a
+// plain string that YAML 1.1 would read as no string (`yes`, `off`) double-quoted
+// (kubectl-verified); a resource keeps it plain.
 const parsingOperations = new Set(['resource', 'patch']);
 
 /** Whether kyaml's node for `parent[key]` (holding `value`) has a quoted or block style. */
@@ -38,6 +41,10 @@ export function isQuotedField(provenance: Provenance, parent: object, key: strin
   const chain = provenance.of(parent, key);
   for (const [i, write] of chain.entries()) {
     // Only a parser's write tells the style: a transformer's write copies its kustomization entry's position.
+    if (write.operation === 'patch' && write.quoted !== true && write.plainText === undefined) {
+      // yaml.v3 reads `1_000` as a number, which no quoting touches.
+      return typeof value === 'string' && typeof resolvePlain(value) === 'string' && isYaml11NonString(value);
+    }
     if (parsingOperations.has(write.operation)) return write.quoted === true;
     const created = i === chain.length - 1;
     if (created && settingOperations.has(write.operation)) return typeof value === 'string' && (value.includes('\n') || isYaml11NonString(value));
