@@ -15,7 +15,7 @@ import { repoRoot } from './support/codeServer';
 import { applyExampleOverlay, environment, type Kubectl } from './support/environment';
 import { stepRunner } from './support/scenario';
 import { clickDialogButton, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor } from './support/workbench';
-import { contextMenuItem, expandPane, pickQuickInputRow, quickInputRowTexts } from './support/workbenchViews';
+import { expandPane, runContextMenuItem, pickQuickInputRow, quickInputRowTexts } from './support/workbenchViews';
 
 const execFileAsync = promisify(execFile);
 const overlay = 'apps/guestbook/overlays/production';
@@ -81,11 +81,7 @@ async function rollbackFromHistory(olderHash: string): Promise<string[]> {
   await runCommand(page(), 'Driftline: Focus on History View');
   const history = await expandPane(page(), 'History');
   const olderRow = history.locator('.monaco-list-row').filter({ hasText: olderSubject }).first();
-  await olderRow.waitFor({ state: 'visible', timeout: waitTimeout });
-  await olderRow.click({ button: 'right' });
-  const item = contextMenuItem(page(), 'Rollback…');
-  await item.waitFor({ state: 'visible', timeout: waitTimeout });
-  await item.click();
+  await runContextMenuItem(page(), olderRow, 'Rollback…');
   const title = page().locator('.quick-input-widget .quick-input-title');
   await waitFor(async () => (await title.innerText()).includes(`back to ${olderHash.slice(0, 7)}`), { timeout: waitTimeout, message: `the rollback question naming ${olderHash.slice(0, 7)}` });
   await page().locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Argo CD rollback' }).first().waitFor({ state: 'visible', timeout: waitTimeout });

@@ -19,8 +19,8 @@ import {
   activeEditor, clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
 import {
-  contextMenuItem, editorByUri, editorLine, editorText, expandPane, hoverLine, pickQuickInputRow, problemRows, quickInputRowTexts,
-  reopenFile, retypeLine, rowTexts, statusBarText, textOf, viewPane, widenSideBar,
+  editorByUri, editorLine, editorText, expandPane, hoverLine, pickQuickInputRow, problemRows, quickInputRowTexts,
+  reopenFile, retypeLine, rowTexts, runContextMenuItem, statusBarText, textOf, viewPane, widenSideBar,
 } from './support/workbenchViews';
 
 const execFileAsync = promisify(execFile);
@@ -307,9 +307,7 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     await runCommand(page(), 'Driftline: Focus on History View');
     const history = await expandPane(page(), 'History');
     const olderRow = history.locator('.monaco-list-row').filter({ hasText: olderSubject }).first();
-    await olderRow.waitFor({ state: 'visible', timeout: waitTimeout });
-    await olderRow.click({ button: 'right' });
-    await contextMenuItem(page(), 'Compare Rendered Output with Commit…').click();
+    await runContextMenuItem(page(), olderRow, 'Compare Rendered Output with Commit…');
 
     // The panel titles both commits; the Deployment is Changed, HEAD's image left, the commit's right.
     const tab = page().locator('.tabs-container .tab.active');
@@ -345,11 +343,7 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     await timeline.locator('.monaco-list-row').filter({ hasText: newerSubject }).first().waitFor({ state: 'visible', timeout: waitTimeout });
     await screenshot(page(), 'editor-12-timeline.png');
 
-    await olderRow.click({ button: 'right' });
-    const item = contextMenuItem(page(), 'Rollback…');
-    await item.waitFor({ state: 'visible', timeout: waitTimeout });
-    await screenshot(page(), 'editor-13-timeline-menu.png');
-    await item.click();
+    await runContextMenuItem(page(), olderRow, 'Rollback…', { whileOpen: () => screenshot(page(), 'editor-13-timeline-menu.png') });
 
     // The clicked commit reaches Driftline: the next question names it. (code-server passes
     // Timeline items to every extension; desktop VS Code only to those enabling the proposed

@@ -80,6 +80,25 @@ export function contextMenuItem(page: Page, label: string): Locator {
   return page.locator('.monaco-menu .action-item').filter({ has: page.locator('.action-label', { hasText: label }) }).first();
 }
 
+/**
+ * Right-clicks `target` and runs the context menu's `label` item. The workbench sometimes drops a
+ * click that lands just as the menu opens (the item highlights, the menu stays): click again
+ * until the menu closes.
+ */
+export async function runContextMenuItem(page: Page, target: Locator, label: string, options: { timeout?: number; whileOpen?: () => Promise<unknown> } = {}): Promise<void> {
+  const timeout = options.timeout ?? 30_000;
+  await target.waitFor({ state: 'visible', timeout });
+  await target.click({ button: 'right' });
+  const item = contextMenuItem(page, label);
+  await item.waitFor({ state: 'visible', timeout });
+  await options.whileOpen?.();
+  await waitFor(async () => {
+    if (!(await item.isVisible())) return true;
+    await item.click({ timeout: 2_000 }).catch(() => undefined);
+    return !(await item.isVisible());
+  }, { timeout, message: `the context menu item "${label}" to run` });
+}
+
 /** A pane of a view container (Explorer's Timeline, Driftline's Apps, …) by its header title. */
 export function viewPane(page: Page, title: string): Locator {
   return page.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^\\s*${title}\\s*$`, 'i') }) }).first();
