@@ -87,8 +87,17 @@ export interface KubeApiFailure {
 
 export interface ListResult {
   readonly items: KubeObject[];
-  /** Where a watch continues from without missing or repeating an event. */
+  /** Where a watch continues from without missing or repeating an event (for a chunked list, the first page's). */
   readonly resourceVersion: string;
+  /** Set when more items remain: pass it back as `ListOptions.continue` for the next page. */
+  readonly continue?: string;
+}
+
+/** A chunked list (as client-go's pager): at most `limit` items per call, resuming at `continue`. */
+export interface ListOptions {
+  readonly limit?: number;
+  /** The token of the previous page; a 410 means it expired and the list must start over. */
+  readonly continue?: string;
 }
 
 export interface WatchOptions {
@@ -117,7 +126,7 @@ export interface KubeApi {
   /** Deletes one object (background propagation); false when it was already gone. Optional: without it, sync cannot prune. */
   delete?(ref: ObjectRef, options: DeleteOptions): Promise<boolean>;
   /** Every object of one kind in one namespace (all namespaces when undefined); rejects with a KubeApiFailure-shaped Error. */
-  list(apiVersion: string, kind: string, namespace: string | undefined): Promise<ListResult>;
+  list(apiVersion: string, kind: string, namespace: string | undefined, options?: ListOptions): Promise<ListResult>;
   /** One watch stream; the caller drives retries, relists and timeouts. Disposing ends it silently. */
   watch(apiVersion: string, kind: string, namespace: string | undefined, options: WatchOptions, handlers: WatchHandlers): Disposable;
   /** A JSON merge patch; with `resourceVersion` the server refuses (409) if the object changed since. Optional: Argo CD mode needs it. */

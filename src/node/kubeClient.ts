@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
-import type { ApplyOptions, DeleteOptions, Disposable, KubeApi, KubeObject, ListResult, ObjectRef, PatchOptions, WatchHandlers, WatchOptions } from '../core/ports';
+import type { ApplyOptions, DeleteOptions, Disposable, KubeApi, KubeObject, ListOptions, ListResult, ObjectRef, PatchOptions, WatchHandlers, WatchOptions } from '../core/ports';
 import { HttpTransport } from './httpTransport';
 import { KubeApiError } from './kubeApiError';
 import { ResourceResolver, type ApiResource } from './resourceResolver';
@@ -68,16 +68,21 @@ export class KubeClient implements KubeApi {
     }
   }
 
-  async list(apiVersion: string, kind: string, namespace: string | undefined): Promise<ListResult> {
+  async list(apiVersion: string, kind: string, namespace: string | undefined, options: ListOptions = {}): Promise<ListResult> {
     const resource = await this.resources.resolve(apiVersion, kind);
-    const list = (await this.listRequest(apiVersion, collectionPath(resource, namespace))) as { items?: KubeObject[]; metadata?: { resourceVersion?: string } };
+    const query = new URLSearchParams();
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    if (options.continue) query.set('continue', options.continue);
+    const path = `${collectionPath(resource, namespace)}${query.size > 0 ? `?${query}` : ''}`;
+    const list = (await this.listRequest(apiVersion, path)) as { items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string } };
     const items = list.items ?? [];
     // Items of built-in lists omit kind and apiVersion; set in place (20,000 copies add up).
     for (const item of items) {
       item.apiVersion ||= apiVersion;
       item.kind ||= kind;
     }
-    return { items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+    const next = list.metadata?.continue;
+    return { items, resourceVersion: list.metadata?.resourceVersion ?? '', ...(next ? { continue: next } : {}) };
   }
 
   watch(apiVersion: string, kind: string, namespace: string | undefined, options: WatchOptions, handlers: WatchHandlers): Disposable {

@@ -9,7 +9,7 @@ export interface StoredEvent {
   type: EventType;
   resource: ResourceType;
   object: KubeObject;
-  /** The object before a MODIFIED event, so watches can tell selector transitions. */
+  /** The object before a MODIFIED or DELETED event, so watches can tell selector transitions. */
   previous?: KubeObject;
   resourceVersion: number;
 }
@@ -18,6 +18,23 @@ export type EventListener = (event: StoredEvent) => void;
 
 function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
+}
+
+/** The namespace/name key lists are ordered by (and continue tokens resume after). */
+export function keyOf(object: KubeObject): string {
+  return objectKey(object.metadata.namespace, object.metadata.name ?? '');
+}
+
+/** Orders keys as lists do. */
+export function compareKeys(a: string, b: string): number {
+  return a.localeCompare(b);
+}
+
+function inKeyOrder(objects: KubeObject[], namespace: string | undefined): KubeObject[] {
+  return objects
+    .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
+    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
+    .map((o) => clone(o));
 }
 
 export class ObjectStore {
@@ -44,11 +61,23 @@ export class ObjectStore {
   }
 
   list(type: ResourceType, namespace?: string): KubeObject[] {
-    const all = [...(this.objects.get(resourceKey(type))?.values() ?? [])];
-    return all
-      .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
-      .sort((a, b) => objectKey(a.metadata.namespace, a.metadata.name ?? '').localeCompare(objectKey(b.metadata.namespace, b.metadata.name ?? '')))
-      .map((o) => clone(o));
+    return inKeyOrder([...(this.objects.get(resourceKey(type))?.values() ?? [])], namespace);
+  }
+
+  /**
+   * The objects of one resource as they were at `resourceVersion` (what later pages of a
+   * chunked list serve), undoing the newer events; undefined once they were compacted away.
+   */
+  listAt(type: ResourceType, namespace: string | undefined, resourceVersion: number): KubeObject[] | undefined {
+    const newer = this.eventsSince(type, resourceVersion);
+    if (!newer) return undefined;
+    const byKey = new Map(this.objects.get(resourceKey(type)));
+    for (const event of newer.reverse()) {
+      const key = keyOf(event.object);
+      if (event.previous) byKey.set(key, event.previous);
+      else byKey.delete(key);
+    }
+    return inKeyOrder([...byKey.values()], namespace);
   }
 
   /** Stores a created or updated object, stamping the next resourceVersion. */
@@ -78,7 +107,8 @@ export class ObjectStore {
     bucket.delete(key);
     const deleted = clone(existing);
     deleted.metadata.resourceVersion = String(++this.resourceVersion);
-    this.record({ type: 'DELETED', resource: type, object: clone(deleted), resourceVersion: this.resourceVersion });
+    // `previous` lets a chunked list's later pages still see the object as of their snapshot.
+    this.record({ type: 'DELETED', resource: type, object: clone(deleted), previous: existing, resourceVersion: this.resourceVersion });
     return deleted;
   }
 

@@ -1,5 +1,6 @@
 // get and list, as JSON objects or as the Tables `kubectl get` asks for.
 import { notFound } from './apiErrors';
+import { listPage } from './listPage';
 import type { KubeObject } from './objects';
 import type { Reply, RequestContext } from './requestContext';
 import { groupVersionOf, type ResourceType } from './resourceTable';
@@ -24,9 +25,13 @@ export function getObject(context: RequestContext): Reply {
 
 export function selectObjects(context: RequestContext): KubeObject[] {
   const { type, namespace } = context.request;
+  return context.state.store.list(type, namespace).filter(selectorOf(context));
+}
+
+function selectorOf(context: RequestContext): (object: KubeObject) => boolean {
   const labels = parseLabelSelector(context.query.get('labelSelector'));
   const fields = parseFieldSelector(context.query.get('fieldSelector'));
-  return context.state.store.list(type, namespace).filter((o) => labels(o.metadata.labels ?? {}) && fields(o));
+  return (o) => labels(o.metadata.labels ?? {}) && fields(o);
 }
 
 /** Items of built-in lists carry no kind/apiVersion (typed Go lists); custom resources keep them. */
@@ -37,15 +42,16 @@ export function listItem(type: ResourceType, object: KubeObject): KubeObject {
 }
 
 export function listObjects(context: RequestContext): Reply {
-  const { type } = context.request;
-  const resourceVersion = String(context.state.store.currentResourceVersion);
-  const items = selectObjects(context);
+  const { type, namespace } = context.request;
+  const filtered = Boolean(context.query.get('labelSelector') || context.query.get('fieldSelector'));
+  const { items, metadata } = listPage(context.state.store, { type, namespace, query: context.query, matches: selectorOf(context), filtered });
   const tableVersion = requestedTableVersion(context.headers.accept);
   if (tableVersion) {
-    return { code: 200, body: toTable(type, items, { apiVersion: tableVersion, includeObject: includeObjectParam(context.query), resourceVersion, now: context.now }) };
+    const table = toTable(type, items, { apiVersion: tableVersion, includeObject: includeObjectParam(context.query), resourceVersion: metadata.resourceVersion, now: context.now });
+    return { code: 200, body: { ...table, metadata } };
   }
   return {
     code: 200,
-    body: { kind: `${type.kind}List`, apiVersion: groupVersionOf(type), metadata: { resourceVersion }, items: items.map((o) => listItem(type, o)) },
+    body: { kind: `${type.kind}List`, apiVersion: groupVersionOf(type), metadata, items: items.map((o) => listItem(type, o)) },
   };
 }

@@ -1,6 +1,7 @@
-import type { Clock, Disposable, KubeApi, KubeApiFailure, KubeObject, Logger, Scheduler, WatchEventType } from '../ports';
+import type { Clock, Disposable, KubeApi, KubeApiFailure, KubeObject, ListResult, Logger, Scheduler, WatchEventType } from '../ports';
 import { Backoff, type RetryPolicy } from './backoff';
 import { failureOf, stateAfter, ScopeUnavailableError, type CacheChange, type ConnectionState, type Scope, type ScopeStatus } from './connectionState';
+import { listAllPages } from './pagedList';
 import { ScopeStore } from './scopeStore';
 
 export interface ScopeWatcherDeps {
@@ -15,7 +16,7 @@ export interface ScopeWatcherDeps {
 }
 
 /**
- * One scope's reflector: list, then watch from the list's resourceVersion. A watch that
+ * One scope's reflector: list (in pages), then watch from the list's resourceVersion. A watch that
  * ends cleanly resumes from the last version seen; 410 Gone relists (and diffs); any other
  * failure waits a jittered backoff, then resumes (or relists when nothing was ever listed).
  * A watch silent for longer than the stall timeout is restarted: half-open TCP connections
@@ -63,15 +64,20 @@ export class ScopeWatcher implements Disposable {
   private async relist(): Promise<void> {
     if (this.disposed) return;
     const generation = this.supersede();
-    const { apiVersion, kind, namespace } = this.scope;
-    let listed: { items: KubeObject[]; resourceVersion: string };
+    const isCurrent = (): boolean => generation === this.generation;
+    let listed: ListResult | undefined;
     try {
-      listed = await this.deps.kube.list(apiVersion, kind, namespace);
+      listed = await listAllPages(this.scope, {
+        kube: this.deps.kube,
+        isCurrent,
+        yieldToEventLoop: () => new Promise((resolve) => this.deps.scheduler.schedule(resolve, 0)),
+        onRestart: (message) => this.deps.logger.warn(`${this.describe()}: the list's continue token expired (${message}); listing again from the start`),
+      });
     } catch (error) {
-      if (generation === this.generation) this.fail(failureOf(error));
+      if (isCurrent()) this.fail(failureOf(error));
       return;
     }
-    if (generation !== this.generation) return;
+    if (!listed || !isCurrent()) return;
     const changes = this.store.replace(listed.items);
     this.resourceVersion = listed.resourceVersion;
     this.markConnected();

@@ -1,5 +1,5 @@
 // A KubeApi, clock and scheduler the tests drive one step at a time.
-import type { Clock, Disposable, KubeApi, KubeApiFailure, KubeObject, ListResult, Logger, Scheduler, WatchHandlers, WatchOptions } from '../../../src/core/ports';
+import type { Clock, Disposable, KubeApi, KubeApiFailure, KubeObject, ListOptions, ListResult, Logger, Scheduler, WatchHandlers, WatchOptions } from '../../../src/core/ports';
 
 interface Timer {
   readonly at: number;
@@ -81,6 +81,7 @@ export class FakeKubeApi implements KubeApi {
   readonly watches: WatchCall[] = [];
   readonly listAnswers: ListAnswer[] = [];
   listCalls = 0;
+  readonly listOptions: ListOptions[] = [];
   /** When set, list() waits for the test to call `release`. */
   holdLists = false;
   private held: Array<() => void> = [];
@@ -93,12 +94,22 @@ export class FakeKubeApi implements KubeApi {
     throw new Error('not used');
   }
 
-  async list(): Promise<ListResult> {
+  async list(_apiVersion: string, _kind: string, _namespace: string | undefined, options: ListOptions = {}): Promise<ListResult> {
     this.listCalls++;
+    this.listOptions.push(options);
     if (this.holdLists) await new Promise<void>((resolve) => this.held.push(resolve));
-    const answer = this.listAnswers.shift() ?? { items: [...this.objects.values()].map((o) => structuredClone(o)), resourceVersion: String(this.resourceVersion) };
+    const answer = this.listAnswers.shift() ?? this.page(options);
     if ('items' in answer) return answer;
     throw Object.assign(new Error(answer.message), answer);
+  }
+
+  /** The current objects, a `limit` at a time when asked; a token is "<list resourceVersion>:<offset>". */
+  private page(options: ListOptions): ListResult {
+    const all = [...this.objects.values()].map((o) => structuredClone(o));
+    const [rv = String(this.resourceVersion), offset = '0'] = options.continue?.split(':') ?? [];
+    const start = Number(offset);
+    const end = options.limit ? start + options.limit : all.length;
+    return { items: all.slice(start, end), resourceVersion: rv, ...(end < all.length ? { continue: `${rv}:${end}` } : {}) };
   }
 
   release(): void {
