@@ -38,9 +38,10 @@ export function startAppServices(context: vscode.ExtensionContext, drift: DriftC
   repo.start().catch((e: unknown) => logger.error(`repo model: ${e instanceof Error ? e.message : String(e)}`));
   // Overlays rendered before their Application was known (or since it changed) put objects
   // without a namespace into the wrong one: render those again (renderPath.ts fills it in).
+  // Only those: a full refresh would re-render and re-diff every overlay of a large repo.
   const modelChanged = repo.onDidChange(() => {
-    const stale = drift.all.some((o) => o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a)));
-    if (stale) void drift.refresh();
+    const stale = drift.all.filter((o) => o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a)));
+    if (stale.length > 0) void drift.rerender(stale.map((o) => o.dir));
   });
   // Another renderer (renderPath.ts) renders everything anew.
   const rendererChanged = vscode.workspace.onDidChangeConfiguration((e) => {

@@ -209,6 +209,16 @@ export class DriftController implements vscode.Disposable {
     await this.rediscover(true);
   }
 
+  /** Renders `dirs` again, applying driftline.renderer anew (their app changed), and re-diffs only them. */
+  async rerender(dirs: readonly string[]): Promise<void> {
+    await this.start();
+    for (const dir of dirs) {
+      await nextTask();
+      await this.renderOverlay(dir, false, true);
+    }
+    await this.rediff(new Set(dirs));
+  }
+
   private onEdited(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
     // Only the overlays that read this file re-render, and only they re-diff: re-diffing the other

@@ -10,6 +10,9 @@ import { BufferFileSystem } from './bufferFileSystem';
 import type { RenderClient } from './worker/renderClient';
 import { readSettings } from './settings';
 
+/** Quiet time (no file change, no keystroke) before a discovery runs. */
+const discoveryIdleMs = 500;
+
 /**
  * The repository as Argo CD sees it, per workspace folder: which Application deploys which
  * overlay where. Discovered through the same buffer-aware file system the drift controller
@@ -70,6 +73,9 @@ export class RepoService implements vscode.Disposable {
       watcher.onDidChange((u) => onFile(u)),
       watcher.onDidDelete((u) => onFile(u, true)),
       vscode.workspace.onDidSaveTextDocument((d) => onFile(d.uri)),
+      // Typing postpones a pending discovery: it waits for a pause, so its full-repo parse does
+      // not take the worker's time from the renders of the keystrokes (auto-save saves while typing).
+      vscode.workspace.onDidChangeTextDocument((e) => this.timer !== undefined && e.contentChanges.length > 0 && this.schedule()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -85,7 +91,10 @@ export class RepoService implements vscode.Disposable {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 300);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, discoveryIdleMs);
   }
 
   private async discoverAll(): Promise<void> {

@@ -1,6 +1,8 @@
 // The render thread (dist/renderWorker.js): discovery and rendering of the workspace's
-// kustomizations, off the extension host's main thread. Requests are answered one at a time;
-// urgent ones (a keystroke's render) jump the queue of a full-repo scan.
+// kustomizations, off the extension host's main thread. Renders are answered one at a time;
+// urgent ones (a keystroke's render) jump the queue of a full-repo scan. Discovery (a walk and
+// parse of the whole repo, hundreds of milliseconds in a large one) runs in a lane of its own,
+// pausing every few milliseconds (yieldingFileSystem.ts): a keystroke's render never waits for it to end.
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { kustomizationFileNames } from '../../core/kustomize/kustomization';
@@ -13,6 +15,7 @@ import { rootKustomizations } from '../../core/repo/rootKustomizations';
 import { NodeProcessRunner } from '../../node/processRunner';
 import { trackingIdFor } from '../../core/repo/trackingIdentity';
 import { BufferedDiskFileSystem } from './bufferedDiskFileSystem';
+import { yieldingFileSystem } from './yieldingFileSystem';
 import type { DiscoveryOptions, FromWorker, RenderedDir, ToWorker } from './renderProtocol';
 import { toWire } from './wireRender';
 
@@ -23,6 +26,8 @@ if (!port) throw new Error('renderWorker.js runs as a worker thread');
 
 const fs = new BufferedDiskFileSystem();
 const renderer = createRenderer(fs);
+/** Discovery's view of the same files: it pauses for the renders that arrive meanwhile. */
+const discoveryFs = yieldingFileSystem(fs);
 /** The result last sent per dir: a kept (unchanged) render is not sent again. */
 const sent = new Map<string, Result<RenderResult>>();
 /** A digest of what was last sent per dir: a fresh render with the same content (a refresh) is not sent again either. */
@@ -31,6 +36,8 @@ const trackingIds = new Map<string, string>();
 const urgent: Job[] = [];
 const queued: Job[] = [];
 let draining = false;
+const discoveries: Job[] = [];
+let discovering = false;
 
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
@@ -45,11 +52,29 @@ port.on('message', (message: ToWorker) => {
       renderer.clear();
       sent.clear();
       return;
+    case 'discover':
+      discoveries.push(message);
+      drainDiscoveries();
+      return;
     default:
       (message.kind === 'render' && message.urgent ? urgent : queued).push(message);
       drain();
   }
 });
+
+/** One discovery at a time (each answers with a whole model), beside the render queue. */
+function drainDiscoveries(): void {
+  if (discovering) return;
+  const job = discoveries.shift();
+  if (!job) return;
+  discovering = true;
+  void answer(job)
+    .then((reply) => port?.postMessage(reply))
+    .finally(() => {
+      discovering = false;
+      drainDiscoveries();
+    });
+}
 
 function drain(): void {
   if (draining) return;
@@ -99,5 +124,5 @@ async function roots(folders: readonly string[]): Promise<string[]> {
 }
 
 function discover(root: string, { helm, runBinaries, ...options }: DiscoveryOptions): ReturnType<typeof discoverRepo> {
-  return discoverRepo(fs, root, { ...options, render: runBinaries ? { runner: new NodeProcessRunner(60_000), ...(helm ? { helm } : {}) } : {} });
+  return discoverRepo(discoveryFs, root, { ...options, render: runBinaries ? { runner: new NodeProcessRunner(60_000), ...(helm ? { helm } : {}) } : {} });
 }

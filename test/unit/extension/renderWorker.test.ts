@@ -86,3 +86,16 @@ test('a broken overlay comes back as diagnostics, and the worker keeps serving',
   client.setBuffer(kustomization, undefined);
   assert.ok((await client.render(production, { known: true, urgent: false }))?.rendered);
 });
+
+test("a keystroke's render is answered while a discovery of the whole repository is still running", async (t) => {
+  const client = new RenderClient(silent, workerScript);
+  t.after(() => client.dispose());
+  assert.ok((await client.render(production, { known: false, urgent: true }))?.rendered, 'rendered once');
+  const order: string[] = [];
+  const discovery = client.discoverRepo(repoRoot, { runBinaries: false, repoUrls: [] }).then(() => order.push('discovery'));
+  client.setBuffer(kustomization, readFileSync(kustomization, 'utf8').replace('count: 3', 'count: 4'));
+  const render = client.render(production, { known: true, urgent: true }).then((r) => order.push(r?.rendered ? 'render' : 'nothing'));
+  await Promise.all([discovery, render]);
+  client.setBuffer(kustomization, undefined);
+  assert.deepEqual(order, ['render', 'discovery']);
+});
