@@ -4,8 +4,11 @@ import { failureOf, type Scope } from './connectionState';
 /** client-go's reflector (and `kubectl get --chunk-size`) list in pages of 500. */
 export const listPageSize = 500;
 
-/** A continue token that keeps expiring (a very busy, fast-compacting server) fails the attempt after this many fresh starts. */
-const maxRestarts = 3;
+/**
+ * After this many expired tokens the list is fetched in one go, as client-go's pager does at
+ * once (FullListIfExpired): a server compacting faster than pages arrive would expire them forever.
+ */
+const pagedRestarts = 1;
 
 export interface PagedListDeps {
   readonly kube: KubeApi;
@@ -19,7 +22,8 @@ export interface PagedListDeps {
 /**
  * Every object of a scope, fetched page by page. The result's resourceVersion is the first
  * page's (the snapshot every later page is consistent with), as client-go's pager returns.
- * A 410 on a continued page means the snapshot was compacted: start again from scratch.
+ * A 410 on a continued page means the snapshot was compacted: start again from scratch
+ * (in pages once, then unchunked).
  * Undefined when the attempt was superseded midway.
  */
 export async function listAllPages(scope: Scope, deps: PagedListDeps): Promise<ListResult | undefined> {
@@ -31,12 +35,13 @@ export async function listAllPages(scope: Scope, deps: PagedListDeps): Promise<L
   for (;;) {
     let page: ListResult;
     try {
-      page = await deps.kube.list(apiVersion, kind, namespace, { limit: listPageSize, ...(token ? { continue: token } : {}) });
+      const options = restarts > pagedRestarts ? {} : { limit: listPageSize, ...(token ? { continue: token } : {}) };
+      page = await deps.kube.list(apiVersion, kind, namespace, options);
     } catch (error) {
       const failure = failureOf(error);
-      if (failure.code !== 410 || token === undefined || restarts >= maxRestarts || !deps.isCurrent()) throw error;
+      if (failure.code !== 410 || token === undefined || !deps.isCurrent()) throw error;
       restarts++;
-      deps.onRestart(failure.message);
+      deps.onRestart(`${failure.message}; listing again from the start${restarts > pagedRestarts ? ' in one request' : ''}`);
       items = [];
       token = undefined;
       continue;

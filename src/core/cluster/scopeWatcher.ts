@@ -71,7 +71,7 @@ export class ScopeWatcher implements Disposable {
         kube: this.deps.kube,
         isCurrent,
         yieldToEventLoop: () => new Promise((resolve) => this.deps.scheduler.schedule(resolve, 0)),
-        onRestart: (message) => this.deps.logger.warn(`${this.describe()}: the list's continue token expired (${message}); listing again from the start`),
+        onRestart: (message) => this.deps.logger.warn(`${this.describe()}: the list's continue token expired: ${message}`),
       });
     } catch (error) {
       if (isCurrent()) this.fail(failureOf(error));

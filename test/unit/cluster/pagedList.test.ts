@@ -59,22 +59,35 @@ test('a continue token that expires mid-list (410) restarts the list from the fi
   assert.ok(silentLogger.lines.some((l) => l.includes('continue token expired')));
 });
 
-test('a token that keeps expiring fails the attempt, which backs off and lists again', async () => {
+test('a token that expires again falls back to one unchunked list (client-go pager), which completes', async () => {
   const { kube, time, cache } = setup();
   fill(kube, 600);
   const expired = { code: 410, message: 'expired' };
   const firstPage = { items: [...kube.objects.values()].slice(0, 500), resourceVersion: '3', continue: 'old-token' };
-  for (let i = 0; i < 4; i++) kube.listAnswers.push(firstPage, expired);
+  kube.listAnswers.push(firstPage, expired, firstPage, expired);
+  const objects = await drive(time, cache.list('v1', 'ConfigMap', 'default'));
+  assert.deepEqual(kube.listOptions, [{ limit: 500 }, { limit: 500, continue: 'old-token' }, { limit: 500 }, { limit: 500, continue: 'old-token' }, {}]);
+  assert.equal(objects.length, 600);
+  assert.equal(kube.lastWatch.options.resourceVersion, String(kube.resourceVersion));
+  assert.equal(cache.status().state, 'connected');
+});
+
+test('a failure other than 410 on a later page fails the attempt, which backs off and lists again', async () => {
+  const { kube, time, cache } = setup();
+  fill(kube, 600);
+  const firstPage = { items: [...kube.objects.values()].slice(0, 500), resourceVersion: '3', continue: 'old-token' };
+  kube.listAnswers.push(firstPage, { code: 500, message: 'etcd went away' });
   const listed = cache.list('v1', 'ConfigMap', 'default');
-  for (let i = 0; i < 10; i++) await time.advance(0);
+  for (let i = 0; i < 5; i++) await time.advance(0);
   await assert.rejects(listed);
-  assert.equal(kube.listCalls, 8);
+  assert.equal(kube.listCalls, 2);
   assert.equal(kube.watches.length, 0);
-  assert.notEqual(cache.status().state, 'connected');
+  assert.equal(cache.status().state, 'reconnecting');
   await time.advance(time.nextDelay() ?? 0);
-  for (let i = 0; i < 10; i++) await time.advance(0);
+  for (let i = 0; i < 5; i++) await time.advance(0);
   assert.equal(cache.status().state, 'connected');
   assert.equal((await cache.list('v1', 'ConfigMap', 'default')).length, 600);
+  assert.deepEqual(kube.listOptions.slice(2), [{ limit: 500 }, { limit: 500, continue: `${kube.resourceVersion}:500` }]);
 });
 
 test('disposing the cache between pages stops the list', async () => {
