@@ -23,8 +23,7 @@ export class DriftCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     for (const overlay of this.drift.overlaysUsing(path)) {
       const name = vscode.workspace.asRelativePath(overlay.dir).split('/').slice(-1)[0] ?? overlay.dir;
       if (overlay.dir === dirOf(path) && /kustomization\.ya?ml$|Kustomization$/.test(path)) lenses.push(...summaryLens(name, overlay.diffs, overlay.errors.length));
-      for (const diff of overlay.diffs) {
-        if (diff.source?.file !== path || diff.status === 'Synced') continue;
+      for (const diff of driftedIn(overlay.diffs).get(path) ?? []) {
         const range = new vscode.Range(diff.source.line - 1, 0, diff.source.line - 1, 0);
         const target: OverlayResource = { overlay: overlay.dir, ref: refOfDiff(diff) };
         const fields = diff.changes.length > 0 ? ` · ${diff.changes.length} field${diff.changes.length === 1 ? '' : 's'}` : '';
@@ -42,6 +41,29 @@ export class DriftCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** Drifted resources by the file that declares them, once per diff array: a keystroke's change event re-diffs one overlay, so the lenses of a base file that hundreds of overlays read no longer walk every diff of every overlay. */
+type SourcedDiff = ResourceDiff & { readonly source: NonNullable<ResourceDiff['source']> };
+const driftIndex = new WeakMap<readonly ResourceDiff[], Map<string, SourcedDiff[]>>();
+
+function driftedIn(diffs: readonly ResourceDiff[]): ReadonlyMap<string, readonly SourcedDiff[]> {
+  let byFile = driftIndex.get(diffs);
+  if (!byFile) {
+    byFile = new Map();
+    for (const diff of diffs) {
+      if (!isSourced(diff) || diff.status === 'Synced') continue;
+      const list = byFile.get(diff.source.file);
+      if (list) list.push(diff);
+      else byFile.set(diff.source.file, [diff]);
+    }
+    driftIndex.set(diffs, byFile);
+  }
+  return byFile;
+}
+
+function isSourced(diff: ResourceDiff): diff is SourcedDiff {
+  return diff.source !== undefined;
 }
 
 function summaryLens(name: string, diffs: readonly ResourceDiff[], errors: number): vscode.CodeLens[] {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DriftController } from './driftController';
 import type { ArgoStatusService } from './argoStatus';
 import type { RepoService } from './repoService';
+import type { ResourceDiff, SyncStatus } from '../core/diff/types';
 
 /** Where the status bar finds what Argo CD thinks of the active editor's app. */
 export interface ArgoSource {
@@ -31,8 +32,7 @@ export class DriftStatusBar implements vscode.Disposable {
       this.item.tooltip = `Not connected: ${connection.reason}. Hints are stale. Click to select a context.`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
-      const diffs = this.drift.all.flatMap((o) => o.diffs);
-      const count = (status: string): number => diffs.filter((d) => d.status === status).length;
+      const count = (status: DriftStatus): number => this.drift.all.reduce((n, o) => n + countsOf(o.diffs)[status], 0);
       const parts = [[count('OutOfSync'), 'OutOfSync'], [count('Missing'), 'Missing'], [count('Extra'), 'Extra']].filter(([n]) => Number(n) > 0).map(([n, label]) => `${n} ${label}`);
       const stale = this.drift.stale ? ' $(history) stale' : '';
       this.item.text = `⎈ ${connection.context} · ${parts.length > 0 ? parts.join(' · ') : 'in sync'}${stale}`;
@@ -61,4 +61,19 @@ export class DriftStatusBar implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+type DriftStatus = Exclude<SyncStatus, 'Synced'>;
+
+/** Counted once per diff array: a keystroke re-diffs one overlay, not the hundreds the total sums. */
+const counted = new WeakMap<readonly ResourceDiff[], Record<DriftStatus, number>>();
+
+function countsOf(diffs: readonly ResourceDiff[]): Record<DriftStatus, number> {
+  let counts = counted.get(diffs);
+  if (!counts) {
+    counts = { OutOfSync: 0, Missing: 0, Extra: 0 };
+    for (const { status } of diffs) if (status !== 'Synced') counts[status]++;
+    counted.set(diffs, counts);
+  }
+  return counts;
 }
