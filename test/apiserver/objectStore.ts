@@ -25,16 +25,12 @@ export function keyOf(object: KubeObject): string {
   return objectKey(object.metadata.namespace, object.metadata.name ?? '');
 }
 
-/** Orders keys as lists do. */
-export function compareKeys(a: string, b: string): number {
-  return a.localeCompare(b);
-}
+/** Orders keys as lists do: localeCompare's order, through one Collator (far faster on 20,000 keys). */
+export const compareKeys = new Intl.Collator().compare;
 
+/** Sorted, not cloned: callers clone what they hand out. */
 function inKeyOrder(objects: KubeObject[], namespace: string | undefined): KubeObject[] {
-  return objects
-    .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
-    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
-    .map((o) => clone(o));
+  return objects.filter((o) => namespace === undefined || o.metadata.namespace === namespace).sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
 }
 
 export class ObjectStore {
@@ -61,6 +57,11 @@ export class ObjectStore {
   }
 
   list(type: ResourceType, namespace?: string): KubeObject[] {
+    return this.listShared(type, namespace).map((o) => clone(o));
+  }
+
+  /** Like `list`, but the stored objects themselves (read-only): a page clones only what it serves. */
+  listShared(type: ResourceType, namespace?: string): readonly KubeObject[] {
     return inKeyOrder([...(this.objects.get(resourceKey(type))?.values() ?? [])], namespace);
   }
 
@@ -68,7 +69,7 @@ export class ObjectStore {
    * The objects of one resource as they were at `resourceVersion` (what later pages of a
    * chunked list serve), undoing the newer events; undefined once they were compacted away.
    */
-  listAt(type: ResourceType, namespace: string | undefined, resourceVersion: number): KubeObject[] | undefined {
+  listAt(type: ResourceType, namespace: string | undefined, resourceVersion: number): readonly KubeObject[] | undefined {
     const newer = this.eventsSince(type, resourceVersion);
     if (!newer) return undefined;
     const byKey = new Map(this.objects.get(resourceKey(type)));
