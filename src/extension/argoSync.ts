@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { applicationRef, readApplicationStatus, summarizeStatus } from '../core/argo/applicationStatus';
-import { describeOutcome, followOperation, type OperationOutcome } from '../core/argo/followOperation';
+import type { OperationOutcome } from '../core/argo/followOperation';
+import { operationAudit } from '../core/argo/operationAudit';
 import { refuseIfBusy, requestSync, type SyncResourceRef } from '../core/argo/operationRequest';
 import type { KubeObject, Logger } from '../core/ports';
 import type { AppModel } from '../core/repo/model';
@@ -8,7 +9,7 @@ import type { AuditRecord } from '../core/sync/audit';
 import type { KubeClient } from '../node/kubeClient';
 import { GitRepository } from '../node/gitRepository';
 import { JsonLinesAuditLog } from '../node/jsonLinesAuditLog';
-import { awaitedScheduler } from '../node/systemTime';
+import { followWithProgress } from './argoOperationProgress';
 import { confirmSync } from './commands/syncConfirmation';
 import { readSettings } from './settings';
 
@@ -60,29 +61,17 @@ export async function syncThroughArgo(request: ArgoSyncRequest): Promise<Operati
     void vscode.window.showErrorMessage(`Driftline: Argo CD did not take the sync of ${app.name}: ${requested.error}.`);
     return undefined;
   }
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Driftline: Argo CD is syncing ${app.name} on ${kube.contextName}`, cancellable: false },
-    (progress) => {
-      progress.report({ message: 'operation requested, waiting for the Argo CD controller…' });
-      return followOperation(kube, ref, {
-        scheduler: awaitedScheduler,
-        ...(requested.value.previousStartedAt ? { previousStartedAt: requested.value.previousStartedAt } : {}),
-        timeoutMs: 300_000,
-        onProgress: (phase, message) => progress.report({ message: `${phase}${message ? `: ${message}` : ''}` }),
-      });
-    },
-  );
-  if (!outcome.ok) {
-    request.logger.warn(`Argo CD sync of ${app.name}: ${outcome.error}`);
-    void vscode.window.showErrorMessage(`Driftline: ${outcome.error}.`);
-    return undefined;
-  }
-  const text = describeOutcome(outcome.value);
+  const followed = await followWithProgress({
+    kube, ref, title: `Argo CD is syncing ${app.name} on ${kube.contextName}`, what: `Argo CD sync of ${app.name}`, logger: request.logger,
+    ...(requested.value.previousStartedAt ? { previousStartedAt: requested.value.previousStartedAt } : {}),
+  });
+  if (!followed) return undefined;
+  const { outcome, text } = followed;
   request.logger.info(`Argo CD sync of ${app.name} on ${kube.contextName}: ${text}`);
-  await writeAudit(request, outcome.value, username, Date.now() - started);
-  if (outcome.value.phase === 'Succeeded') void vscode.window.showInformationMessage(`Driftline: ${app.name}: ${text}.`);
+  await writeAudit(request, outcome, username, Date.now() - started);
+  if (outcome.phase === 'Succeeded') void vscode.window.showInformationMessage(`Driftline: ${app.name}: ${text}.`);
   else void vscode.window.showErrorMessage(`Driftline: ${app.name}: ${text}.`);
-  return outcome.value;
+  return outcome;
 }
 
 async function gitUser(dir: string): Promise<{ name: string | undefined; email: string | undefined }> {
@@ -91,20 +80,11 @@ async function gitUser(dir: string): Promise<{ name: string | undefined; email: 
 }
 
 async function writeAudit(request: ArgoSyncRequest, outcome: OperationOutcome, who: AuditRecord['who'], durationMs: number): Promise<void> {
-  const label = (r: OperationOutcome['resources'][number]): string => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
   const record: AuditRecord = {
     action: 'sync', who, when: new Date().toISOString(), context: request.kube.contextName, server: request.kube.server,
     app: `argocd:${request.app.name}`, revision: outcome.revision,
-    plan: { create: 0, update: outcome.resources.length, unchanged: 0, prune: 0, hooks: 0 },
-    result: {
-      outcome: outcome.phase === 'Succeeded' ? 'succeeded' : 'failed',
-      applied: outcome.resources.filter((r) => r.status === 'Synced').map(label),
-      pruned: outcome.resources.filter((r) => r.status === 'Pruned').map(label),
-      // Argo CD's messages are the controller's words about the resource, never object values.
-      failed: outcome.resources.filter((r) => r.status !== 'Synced' && r.status !== 'Pruned').map((r) => ({ resource: label(r), message: r.kind === 'Secret' ? 'failed (message withheld for Secrets)' : (r.message ?? r.status) })),
-      notAttempted: [],
-      durationMs,
-    },
+    // Argo CD's messages are the controller's words about the resource, never object values.
+    ...operationAudit(outcome, durationMs),
   };
   request.logger.info(`audit: ${JSON.stringify(record)}`);
   await new JsonLinesAuditLog(request.auditPath).append(record).catch((e: unknown) => request.logger.warn(`could not write the audit record: ${String(e)}`));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { readApplicationStatus, shortRevision, type ArgoHistoryEntry } from '../../core/argo/applicationStatus';
 import { turnOffAutoSync } from '../../core/argo/autoSync';
-import { describeOutcome, followOperation, type OperationOutcome } from '../../core/argo/followOperation';
+import type { OperationOutcome } from '../../core/argo/followOperation';
 import { operationAudit } from '../../core/argo/operationAudit';
 import { autoSyncRefusal, gitStaysSourceOfTruth, requestRollback, type RequestedRollback } from '../../core/argo/rollback';
 import type { CommitInfo } from '../../core/git/gitPort';
@@ -11,7 +11,7 @@ import { record } from '../../core/repo/values';
 import type { AuditRecord } from '../../core/sync/audit';
 import { GitRepository } from '../../node/gitRepository';
 import { JsonLinesAuditLog } from '../../node/jsonLinesAuditLog';
-import { awaitedScheduler } from '../../node/systemTime';
+import { followWithProgress } from '../argoOperationProgress';
 import { readSettings } from '../settings';
 import type { RollbackCluster } from './rollbackCluster';
 import { confirmSync } from './syncConfirmation';
@@ -96,36 +96,24 @@ export async function rollBackThroughArgo(request: ArgoRollbackRequest): Promise
     return undefined;
   }
   if (requested.value.removedAutomated) request.logger.info(`auto-sync of ${app.name} turned off with the rollback (removed ${JSON.stringify(requested.value.removedAutomated)})`);
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Driftline: Argo CD is rolling ${app.name} back to ${shortRevision(entry.revision)} on ${kube.contextName}`, cancellable: false },
-    (progress) => {
-      progress.report({ message: 'rollback requested, waiting for the Argo CD controller…' });
-      return followOperation(kube, cluster.ref, {
-        scheduler: awaitedScheduler,
-        ...(requested.value.previousStartedAt ? { previousStartedAt: requested.value.previousStartedAt } : {}),
-        timeoutMs: 300_000,
-        onProgress: (phase, message) => progress.report({ message: `${phase}${message ? `: ${message}` : ''}` }),
-      });
-    },
-  );
-  if (!outcome.ok) {
-    request.logger.warn(`Argo CD rollback of ${app.name}: ${outcome.error}`);
-    void vscode.window.showErrorMessage(`Driftline: ${outcome.error}.`);
-    return undefined;
-  }
-  const text = describeOutcome(outcome.value);
+  const followed = await followWithProgress({
+    kube, ref: cluster.ref, title: `Argo CD is rolling ${app.name} back to ${shortRevision(entry.revision)} on ${kube.contextName}`, what: `Argo CD rollback of ${app.name}`, logger: request.logger,
+    ...(requested.value.previousStartedAt ? { previousStartedAt: requested.value.previousStartedAt } : {}),
+  });
+  if (!followed) return undefined;
+  const { outcome, text } = followed;
   request.logger.info(`Argo CD rollback of ${app.name} on ${kube.contextName} to history ${entry.id}: ${text}`);
   const record: AuditRecord = {
     action: 'rollback', who, when: new Date().toISOString(), context: kube.contextName, server: kube.server,
     app: `argocd:${app.name}`, revision: entry.revision, rollback: { mode: 'argo', to: commit.hash },
-    ...operationAudit(outcome.value, Date.now() - started),
+    ...operationAudit(outcome, Date.now() - started),
   };
   request.logger.info(`audit: ${JSON.stringify(record)}`);
   await new JsonLinesAuditLog(request.auditPath).append(record).catch((e: unknown) => request.logger.warn(`could not write the audit record: ${String(e)}`));
   const offNote = requested.value.removedAutomated ? ' Auto-sync is off: turn it back on once Git holds the fix.' : '';
-  if (outcome.value.phase === 'Succeeded') void vscode.window.showInformationMessage(`Driftline: ${app.name} rolled back: ${text}.${offNote}`);
+  if (outcome.phase === 'Succeeded') void vscode.window.showInformationMessage(`Driftline: ${app.name} rolled back: ${text}.${offNote}`);
   else void vscode.window.showErrorMessage(`Driftline: ${app.name}: ${text}.${offNote}`);
-  return outcome.value;
+  return outcome;
 }
 
 async function gitUser(dir: string): Promise<AuditRecord['who']> {
