@@ -114,7 +114,7 @@ function hintText(fields: readonly DriftedField[], now: Date, stale: boolean): s
 
 function hover(fields: readonly DriftedField[], now: Date): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['driftline.openDiff', 'driftline.sync', 'driftline.goToLocation'] };
+  md.isTrusted = { enabledCommands: ['driftline.openDiff', 'driftline.syncResource', 'driftline.goToLocation'] };
   for (const { resource, change, overlay } of fields) {
     const target = { overlay: overlay.dir, ref: refOfDiff(resource) };
     md.appendMarkdown(`**$(warning) ${describeRef(target.ref)}** — \`${change.path}\`\n\n`);
@@ -125,7 +125,7 @@ function hover(fields: readonly DriftedField[], now: Date): vscode.MarkdownStrin
     }
     const chain = change.originChain.map((w) => `[${relative(overlay.dir, w.file)}:${w.line}](${commandUri('driftline.goToLocation', [w.file, w.line, w.column])}) ${w.operation}`);
     md.appendMarkdown(`\nOrigin, effective first: ${chain.join(' ← ')}\n\n`);
-    md.appendMarkdown(`[$(diff) Open Diff](${commandUri('driftline.openDiff', [target])}) · [$(sync) Sync](${commandUri('driftline.sync', [])})\n\n`);
+    md.appendMarkdown(`[$(diff) Open Diff](${commandUri('driftline.openDiff', [target])}) · [$(sync) Sync This Resource](${commandUri('driftline.syncResource', [target])})\n\n`);
   }
   return md;
 }

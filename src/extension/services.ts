@@ -5,6 +5,7 @@ import { DriftDecorations } from './driftDecorations';
 import { DriftStatusBar } from './statusBar';
 import { outputLogger } from './outputLogger';
 import { syncCommand } from './commands/syncCommand';
+import { syncResourceCommand } from './commands/syncResourceCommand';
 import { RenderProblems } from './renderProblems';
 import { ManifestDocuments } from './manifestDocuments';
 import { DriftCodeLens } from './driftCodeLens';
@@ -67,6 +68,7 @@ export function startServices(context: vscode.ExtensionContext, channel: vscode.
       'driftline.rollback': run('Rollback', (...args) => rollbackCommand(drift, logger, auditPath, args, context.extensionUri)),
       'driftline.diffCommits': run('Compare Rendered Output', (...args) => diffCommitsCommand(drift, logger, context.extensionUri, args)),
       'driftline.sync': run('Sync', (target) => syncCommand(drift, logger, auditPath, target)),
+      'driftline.syncResource': run('Sync Resource', (target) => syncResourceCommand(drift, logger, auditPath, target)),
       'driftline.refresh': run('Refresh', () => drift.refresh()),
       'driftline.openDiff': run('Open Diff', (target) => openDiffCommand(drift, target)),
       'driftline.openDiffPanel': run('Open Diff Panel', (target) => diffPanels.open(target)),

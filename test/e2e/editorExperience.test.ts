@@ -197,7 +197,7 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     // Effective first: the overlay's images entry, then the base line it rewrote.
     assert.match(text, /kustomization\.yaml:8 images ← \.\.\/\.\.\/base\/deployment\.yaml:19 resource/, text);
     assert.ok(await hover.locator('a', { hasText: 'Open Diff' }).isVisible(), `no Open Diff link in:\n${text}`);
-    assert.ok(await hover.locator('a', { hasText: /^\s*Sync\s*$/ }).isVisible(), `no Sync link in:\n${text}`);
+    assert.ok(await hover.locator('a', { hasText: /^\s*Sync This Resource\s*$/ }).isVisible(), `no Sync This Resource link in:\n${text}`);
   }));
 
   it('Open Diff from the hover opens a diff editor with both images', async (t) => step(t, 'open-diff', async () => {
