@@ -46,8 +46,17 @@ test('Argo CD kustomize options apply as a virtual overlay; the base files keep 
   assert.equal(object.spec.replicas, 3);
   assert.equal(object.spec.template.spec.containers[0]?.image, 'registry.example.com/nginx:1.27');
   assert.equal(r.objects[0]?.origin.file, '/r/base/deployment.yaml');
-  const imageWrite = r.provenance?.at(object, ['spec', 'template', 'spec', 'containers', 0, 'image'])[0];
-  assert.equal(imageWrite?.operation, 'images');
+  // What the options write belongs to the Application's lines (the virtual overlay exists nowhere).
+  const written = (path: Array<string | number>): string => {
+    const w = r.provenance?.at(object, path)[0];
+    return `${w?.file}:${w?.line} ${w?.operation}`;
+  };
+  assert.equal(written(['spec', 'template', 'spec', 'containers', 0, 'image']), '/r/argocd/web.yaml:12 argocd.kustomize.images');
+  assert.equal(written(['metadata', 'name']), '/r/argocd/web.yaml:10 argocd.kustomize.namePrefix');
+  assert.equal(written(['spec', 'replicas']), '/r/argocd/web.yaml:15 argocd.kustomize.replicas');
+  assert.equal(written(['metadata', 'annotations', 'team']), '/r/argocd/web.yaml:17 argocd.kustomize.commonAnnotations');
+  assert.equal(written(['metadata', 'annotations', 'patched']), '/r/argocd/web.yaml:19 argocd.kustomize.patches');
+  assert.equal(written(['spec', 'template', 'spec', 'containers', 0, 'name']), '/r/base/deployment.yaml:10 resource');
 });
 
 test('image override syntax of kustomize edit set image', () => {

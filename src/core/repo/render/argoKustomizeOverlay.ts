@@ -69,3 +69,14 @@ export async function argoOverlayKustomization(fs: FileSystem, appDir: string, r
   }
   return stringify(k);
 }
+
+/** The virtual overlay for the app in `dir` that builds on the directory itself (the in-process render's). */
+export async function argoOverlay(fs: FileSystem, dir: string, options: ArgoKustomizeOptions): Promise<{ readonly dir: string; readonly file: string; readonly text: string }> {
+  const overlayDir = overlayDirFor(dir);
+  return { dir: overlayDir, file: join(overlayDir, 'kustomization.yaml'), text: await argoOverlayKustomization(fs, dir, [`../${basename(dir)}`], options) };
+}
+
+/** Whether Argo CD would run any `kustomize edit` for these options. */
+export function hasKustomizeOptions(options: ArgoKustomizeOptions | undefined): options is ArgoKustomizeOptions {
+  return options !== undefined && Object.keys(options).length > 0;
+}

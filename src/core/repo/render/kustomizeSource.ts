@@ -1,10 +1,11 @@
 import type { FileSystem, ProcessRunner } from '../../ports';
-import { basename, join } from '../../paths';
+import { join } from '../../paths';
 import { diagnostic, formatDiagnostic } from '../../result';
 import { render } from '../../kustomize/render';
 import { findKustomizationFile } from '../../kustomize/kustomization';
-import type { ArgoKustomizeOptions } from '../model';
-import { argoOverlayKustomization, overlayDirFor } from './argoKustomizeOverlay';
+import type { AppModel, ArgoKustomizeOptions } from '../model';
+import { argoOverlay, argoOverlayKustomization, hasKustomizeOptions, overlayDirFor } from './argoKustomizeOverlay';
+import { attributeDiagnostics, attributedProvenance, type ApplicationAttribution } from './applicationAttribution';
 import { countMessage, parseObjectStream, type AppRender, type DesiredObject } from './desiredObjects';
 import { OverlayFileSystem } from './overlayFileSystem';
 
@@ -21,10 +22,8 @@ export interface KustomizeRenderInput {
   readonly kubectlBinary?: string;
   /** Extra flags for the external renderer, like Argo CD's `kustomize.buildOptions`. */
   readonly buildOptions?: readonly string[];
-}
-
-function hasOptions(o: ArgoKustomizeOptions | undefined): o is ArgoKustomizeOptions {
-  return o !== undefined && Object.keys(o).length > 0;
+  /** The Application stating `options` (and which of its sources this is): what the options write is attributed to it. */
+  readonly application?: { readonly app: Pick<AppModel, 'location' | 'sources'>; readonly sourceIndex: number };
 }
 
 async function inProcess(fs: FileSystem, dir: string): Promise<AppRender> {
@@ -58,9 +57,10 @@ export async function renderKustomize(input: KustomizeRenderInput): Promise<AppR
   const { fs, dir, options } = input;
   const overlayDir = overlayDirFor(dir);
   if (input.mode === 'in-process') {
-    if (!hasOptions(options)) return inProcess(fs, dir);
-    const text = await argoOverlayKustomization(fs, dir, [`../${basename(dir)}`], options);
-    return inProcess(new OverlayFileSystem(fs, { [join(overlayDir, 'kustomization.yaml')]: text }), overlayDir);
+    if (!hasKustomizeOptions(options)) return inProcess(fs, dir);
+    const overlay = await argoOverlay(fs, dir, options);
+    const rendered = await inProcess(new OverlayFileSystem(fs, { [overlay.file]: overlay.text }), overlay.dir);
+    return input.application ? attributed(rendered, { overlayFile: overlay.file, overlayText: overlay.text, ...input.application, appText: await fs.readFile(input.application.app.location.file) }) : rendered;
   }
   const built = await external(input);
   if (built.failed) return built.failed;
@@ -71,7 +71,7 @@ export async function renderKustomize(input: KustomizeRenderInput): Promise<AppR
     kfile = undefined;
   }
   const origin = { file: kfile ?? dir, line: 0, column: 0 };
-  if (!hasOptions(options)) {
+  if (!hasKustomizeOptions(options)) {
     const parsed = parseObjectStream(built.text ?? '', () => origin);
     if (parsed.error) return { kind: 'kustomize', status: 'error', message: parsed.error, objects: [], diagnostics: [diagnostic(origin.file, parsed.error)] };
     return { kind: 'kustomize', status: 'rendered', message: countMessage(parsed.objects.length), objects: parsed.objects, diagnostics: [] };
@@ -81,4 +81,12 @@ export async function renderKustomize(input: KustomizeRenderInput): Promise<AppR
   const layered = await inProcess(virtual, overlayDir);
   // Field positions would point into the virtual file: keep only per-resource origins.
   return { ...layered, objects: layered.objects.map((o) => ({ object: o.object, origin })), provenance: undefined };
+}
+
+/** What the virtual overlay wrote, and what it got wrong, located in the Application. */
+function attributed(rendered: AppRender, input: ApplicationAttribution): AppRender {
+  const diagnostics = attributeDiagnostics(rendered.diagnostics, input);
+  const provenance = rendered.provenance && attributedProvenance(rendered.provenance, rendered.objects.map((o) => o.object), input);
+  const message = rendered.status === 'error' && diagnostics[0] ? formatDiagnostic(diagnostics[0]) : rendered.message;
+  return { ...rendered, message, diagnostics, ...(provenance ? { provenance } : {}) };
 }

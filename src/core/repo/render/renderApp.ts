@@ -29,7 +29,7 @@ async function renderSource(fs: FileSystem, app: AppModel, source: AppSource, re
   const dir = source.dir;
   switch (source.kind) {
     case 'kustomize':
-      return renderKustomize({ fs, dir, options: source.kustomize, mode: options.mode ?? 'in-process', ...pick(options) });
+      return renderKustomize({ fs, dir, options: source.kustomize, mode: options.mode ?? 'in-process', application: { app, sourceIndex: app.sources.indexOf(source) }, ...pick(options) });
     case 'helm':
       return renderHelm({ source: { ...source, dir }, releaseName: source.helm?.releaseName ?? app.name, namespace: app.destination.namespace, refDirs, runner: options.runner, helm: options.helm });
     case 'directory':
