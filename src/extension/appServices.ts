@@ -5,6 +5,9 @@ import { ArgoStatusService } from './argoStatus';
 import { registerAppSync } from './appSyncRoute';
 import { registerAppLookup } from './renderPath';
 import { needsDestinationNamespace } from './apps/destinationNamespace';
+import { chooseApp } from './apps/chooseApp';
+import { appRenderKey } from './apps/deployedRender';
+import type { AppModel } from '../core/repo/model';
 import { RepoService } from './repoService';
 import { SyncModeMemory } from './syncModes';
 import { AppsTree } from './views/appsTree';
@@ -25,22 +28,33 @@ export function startAppServices(context: vscode.ExtensionContext, drift: DriftC
   const argo = new ArgoStatusService(drift, repo, logger);
   const modes = new SyncModeMemory(context.workspaceState);
   const appsTree = new AppsTree(drift, repo, argo);
+  // The app for a directory: the one deploying to the connected context, else the first by name (apps/chooseApp.ts).
+  const told = new Map<string, string>();
+  const lookup = (dir: string): AppModel | undefined => {
+    const context = drift.connection.kind === 'connected' ? drift.connection.context : undefined;
+    const { app, note } = chooseApp(repo.appsFor(dir), dir, context);
+    if (note && told.get(dir) !== note) logger.info(note);
+    if (note) told.set(dir, note);
+    return app;
+  };
   const registration = vscode.Disposable.from(
     registerAppSync({ repo, argo, modes, logger }),
-    // The app for a directory: the one deploying to the connected context, else the only one.
-    registerAppLookup((dir) => {
-      const apps = repo.appsFor(dir);
-      const context = drift.connection.kind === 'connected' ? drift.connection.context : undefined;
-      return apps.find((a) => a.context === context) ?? (apps.length === 1 ? apps[0] : undefined);
-    }),
+    registerAppLookup(lookup),
   );
   // The services load on first need (never inside activate), so discovery may start now.
   repo.start().catch((e: unknown) => logger.error(`repo model: ${e instanceof Error ? e.message : String(e)}`));
   // Overlays rendered before their Application was known (or since it changed) put objects
-  // without a namespace into the wrong one: render those again (renderPath.ts fills it in).
-  // Only those: a full refresh would re-render and re-diff every overlay of a large repo.
+  // without a namespace into the wrong one, or miss its kustomize options and ignoreDifferences:
+  // render (and diff) those again (renderPath.ts applies them). Only those: a full refresh would
+  // re-render and re-diff every overlay of a large repo.
+  const appKeys = new Map<string, string>();
   const modelChanged = repo.onDidChange(() => {
-    const stale = drift.all.filter((o) => o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a)));
+    const stale = drift.all.filter((o) => {
+      const key = appRenderKey(lookup(o.dir), o.dir);
+      const changed = key !== (appKeys.get(o.dir) ?? '');
+      appKeys.set(o.dir, key);
+      return changed || (o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a)));
+    });
     if (stale.length > 0) void drift.rerender(stale.map((o) => o.dir));
   });
   // Another renderer (renderPath.ts) renders everything anew.

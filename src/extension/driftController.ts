@@ -13,7 +13,7 @@ import { DiffScheduler } from './diffScheduler';
 import { overlaysInScopes, renderedScopes } from './overlayScopes';
 import { RenderThrottle } from './renderThrottle';
 import { readSettings } from './settings';
-import { withConfiguredRenderer } from './renderPath';
+import { ignoreRulesFor, renderDeployed, withConfiguredRenderer } from './renderPath';
 import type { RenderClient, RenderedOverlay } from './worker/renderClient';
 
 export type { ConnectionState } from './clusterConnection';
@@ -231,7 +231,7 @@ export class DriftController implements vscode.Disposable {
     const previous = this.overlays.get(dir);
     let next;
     try {
-      next = (await this.renders.render(dir, { known: this.inProcess.has(dir), urgent })) ?? (reconsider ? this.inProcess.get(dir) : undefined);
+      next = (await renderDeployed(this.renders, dir, { known: this.inProcess.has(dir), urgent })) ?? (reconsider ? this.inProcess.get(dir) : undefined);
     } catch (e) {
       this.logger.error(`render of ${dir} failed: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -268,7 +268,7 @@ export class DriftController implements vscode.Disposable {
           const kube = this.cluster.client;
           const serverSide = kube && settings.serverSideDiff.includes(appNameOf(vscode.workspace.asRelativePath(dir)));
           const desired = serverSide && kube ? await predictDesired(overlay.rendered, kube, overlay.trackingId, live, this.predictions) : overlay.rendered;
-          const diffs = await diffRendered(desired, live, { tracking: { id: overlay.trackingId }, ignoreRules: settings.ignoreDifferences });
+          const diffs = await diffRendered(desired, live, { tracking: { id: overlay.trackingId }, ignoreRules: ignoreRulesFor(dir, settings.ignoreDifferences) });
           // Re-rendered meanwhile: the rediff that follows that render has (or will have) the fresh diff.
           if (this.overlays.get(dir)?.rendered !== overlay.rendered) continue;
           this.overlays.set(dir, { ...this.overlays.get(dir) ?? overlay, diffs });

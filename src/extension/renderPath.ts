@@ -10,13 +10,21 @@ import { DiskFileSystem } from '../node/diskFileSystem';
 import { NodeProcessRunner } from '../node/processRunner';
 import { readSettings } from './settings';
 import type { AppModel } from '../core/repo/model';
+import type { IgnoreRule } from '../core/diff/ignoreRules';
+import { trackingIdFor } from '../core/repo/trackingIdentity';
 import { withDestinationNamespace } from './apps/destinationNamespace';
+import { DeployedRenders, kustomizeSourceOf } from './apps/deployedRender';
+import { ignoreRulesWith } from './apps/appIgnoreRules';
+import { BufferFileSystem } from './bufferFileSystem';
+import type { RenderClient, RenderedOverlay } from './worker/renderClient';
 
 // `driftline.renderer`: the editor's renders through `kustomize build` or `kubectl kustomize`
 // (the core's external renderer path, as the CLI's `--renderer`), for remote bases and
 // helmCharts the in-process engine does not fetch. Provenance is then per resource: hints sit
 // on the kustomization, not the exact line. External processes read the saved files, so
 // unsaved edits show once saved. In an untrusted workspace no binary runs: in-process it is.
+// Where an Argo CD Application deploys the directory, every render (hints, Sync) is what Argo CD
+// deploys: the Application's kustomize options applied, its destination namespace filled in.
 
 let toldUntrusted = false;
 /** The Argo CD app that deploys a directory (set by appServices.ts from the repo model). */
@@ -27,6 +35,38 @@ export function registerAppLookup(lookup: (dir: string) => AppModel | undefined)
   return { dispose: () => (appFor = appFor === lookup ? () => undefined : appFor) };
 }
 const runner = new NodeProcessRunner(60_000);
+
+/** The Application's kustomize options for `dir`, with the app, where one deploys it. */
+function argoOptionsFor(dir: string): { app: AppModel; source: NonNullable<ReturnType<typeof kustomizeSourceOf>> } | undefined {
+  const app = appFor(dir);
+  const source = app && kustomizeSourceOf(app, dir);
+  return app && source ? { app, source } : undefined;
+}
+
+const deployed = new WeakMap<RenderClient, DeployedRenders>();
+const trackingIds = new Map<string, Promise<string>>();
+
+/**
+ * The worker's render of `dir` as Argo CD deploys it: with the deploying Application's
+ * kustomize options applied (apps/deployedRender.ts), unsaved buffers included.
+ */
+export function renderDeployed(renders: RenderClient, dir: string, options: { readonly known: boolean; readonly urgent: boolean }): Promise<RenderedOverlay | undefined> {
+  let forClient = deployed.get(renders);
+  if (!forClient) {
+    const trackingIdOf = (d: string): Promise<string> => {
+      let id = trackingIds.get(d);
+      if (!id) trackingIds.set(d, (id = trackingIdFor(new DiskFileSystem(), d)));
+      return id;
+    };
+    deployed.set(renders, (forClient = new DeployedRenders({ renders, fs: new BufferFileSystem(), appFor: (d) => appFor(d), trackingIdOf })));
+  }
+  return forClient.render(dir, options);
+}
+
+/** What the diff of `dir` ignores: the global setting's rules, and those of the Application deploying it. */
+export function ignoreRulesFor(dir: string, global: readonly IgnoreRule[]): readonly IgnoreRule[] {
+  return ignoreRulesWith(global, appFor(dir));
+}
 
 /**
  * The render to diff for `dir`: `inProcess` (the drift controller's own render, which also
@@ -52,7 +92,7 @@ async function configuredRender<T extends { readonly rendered: RenderResult | un
   const result = await renderKustomize({
     fs: new DiskFileSystem(),
     dir,
-    options: undefined,
+    options: argoOptionsFor(dir)?.source.options,
     mode: settings.renderer,
     runner,
     ...(settings.kustomizePath ? { kustomizeBinary: settings.kustomizePath } : {}),
@@ -80,7 +120,17 @@ function perResourceProvenance(rendered: RenderResult, renderer: string): Render
 
 /** What Sync applies for `dir`: the saved files (what Git will hold), through the same renderer the hints use. */
 export async function renderForSync(dir: string, logger: Logger): Promise<Result<RenderResult>> {
-  const inProcess = await render(new DiskFileSystem(), dir);
+  const inProcess = await renderSaved(dir);
   const configured = await withConfiguredRenderer(dir, { rendered: inProcess.ok ? inProcess.value : undefined, errors: inProcess.ok ? [] : inProcess.error }, logger);
   return configured.rendered ? { ok: true, value: configured.rendered } : { ok: false, error: [...configured.errors] };
+}
+
+/** The saved files' in-process render, with the deploying Application's kustomize options as the hints have them. */
+async function renderSaved(dir: string): Promise<Result<RenderResult>> {
+  const argo = argoOptionsFor(dir);
+  if (!argo) return render(new DiskFileSystem(), dir);
+  const result = await renderKustomize({ fs: new DiskFileSystem(), dir, options: argo.source.options, mode: 'in-process', application: { app: argo.app, sourceIndex: argo.source.index } });
+  if (result.status === 'rendered') return { ok: true, value: asRenderResult(result) };
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  return { ok: false, error: errors.length > 0 ? errors : [{ file: argo.app.location.file, line: argo.app.location.line, column: argo.app.location.column, message: result.message, severity: 'error' }] };
 }
