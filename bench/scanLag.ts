@@ -46,7 +46,7 @@ async function seedCluster(cluster: ApiServer, root: string, dirs: readonly stri
   return count;
 }
 
-export async function benchScanLag(repoRoot: string, shape: RepoShape = defaultRepoShape, edits = 10): Promise<BenchRow[]> {
+export async function benchScanLag(repoRoot: string, shape: RepoShape = defaultRepoShape, edits = 30): Promise<BenchRow[]> {
   const scratch = await mkdtemp(join(tmpdir(), 'driftline-bench-scan-'));
   const root = join(scratch, 'gitops');
   const repo = generateRepo(shape);
@@ -57,7 +57,7 @@ export async function benchScanLag(repoRoot: string, shape: RepoShape = defaultR
     // An overlay that is in sync (not a tenth one), so typing toggles its image drift.
     const overlay = repo.overlays[1];
     if (!overlay) throw new Error('the generated repo has fewer than two overlays');
-    const config: ScanLagConfig = { overlayFile: join(root, overlay.dir, 'kustomization.yaml'), edits };
+    const config: ScanLagConfig = { overlayFile: join(root, overlay.dir, 'kustomization.yaml'), edits, warmup: 4 };
     const { result } = await runInExtensionHost<ScanLagResult>({
       repoRoot, folder: root, entry: 'scanLag.bench.js', config, name: 'bench-scan',
       settings: { 'driftline.kubeconfig': cluster.kubeconfigPath }, timeoutMs: 900_000,
@@ -73,7 +73,9 @@ export async function benchScanLag(repoRoot: string, shape: RepoShape = defaultR
         ours: result.servicesLoad.maxLagMs, unit: 'ms', budget: 'reported' },
       lag('full scan, cold cluster cache', result.firstScan),
       lag('refresh, warm cluster cache', result.refresh),
-      { name: `keystroke → hints in that repo (debounce 0), p95 (n=${result.keystroke.length}, p50 ${percentile(result.keystroke, 50).toFixed(0)} ms)`, ours: p95, unit: 'ms', budget: '≤ 50 ms p95', pass: p95 <= 50 },
+      { name: `keystroke → hints in that repo (debounce 0), p95 (n=${result.keystroke.length}, p50 ${percentile(result.keystroke, 50).toFixed(0)} ms, max ${Math.max(...result.keystroke).toFixed(0)} ms)`, ours: p95, unit: 'ms', budget: '≤ 50 ms p95', pass: p95 <= 50 },
+      // The rest is the workbench applying the edit and sending it over (bench/support/extensionHostRun.ts profiles it).
+      { name: `  of which the extension host (document change event → hints), p95 (p50 ${percentile(result.afterChangeEvent, 50).toFixed(0)} ms)`, ours: percentile(result.afterChangeEvent, 95), unit: 'ms', budget: 'reported' },
     ];
   } finally {
     await cluster.close();

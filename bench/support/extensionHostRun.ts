@@ -5,7 +5,8 @@
 // The entry reads its parameters from DRIFTLINE_BENCH_CONFIG and writes its figures as JSON to
 // DRIFTLINE_BENCH_OUT: code-server passes its environment on to the extension host.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -34,6 +35,19 @@ export interface ExtensionHostRun<T> {
 }
 
 let testsBuilt = false;
+
+async function profileWorkbench(page: Page, name: string): Promise<(() => Promise<void>) | undefined> {
+  const dir = process.env['DRIFTLINE_BENCH_PROFILE'];
+  if (!dir) return undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(join(dir, `${name}-workbench.cpuprofile`), JSON.stringify(profile));
+  };
+}
 
 async function readTree(dir: string): Promise<string> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -73,6 +87,9 @@ export async function runInExtensionHost<T>(options: ExtensionHostRunOptions): P
       await session.context.exposeFunction('codeAutomationExit', (code: unknown) => {
         exitCode = Number(code);
       });
+      // DRIFTLINE_BENCH_PROFILE also profiles the workbench (the browser's main thread), where an
+      // edit is applied before the extension host hears of it.
+      const stopWorkbenchProfile = await profileWorkbench(session.page, options.name);
       await openWorkbench(session.page, server.workbenchUrl({
         payload: [
           ['extensionDevelopmentPath', server.remoteUri(extension)],
@@ -80,6 +97,7 @@ export async function runInExtensionHost<T>(options: ExtensionHostRunOptions): P
         ],
       }), 120_000);
       const code = await waitFor(() => exitCode, { timeout: options.timeoutMs, interval: 250, message: `${options.entry} to finish` });
+      await stopWorkbenchProfile?.();
       if (code !== 0) throw new Error(`${options.entry} exited with ${code}:\n${log.join('\n').slice(-4000)}`);
     } finally {
       await session.close();

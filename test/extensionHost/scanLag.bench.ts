@@ -11,6 +11,8 @@ export interface ScanLagConfig {
   /** An overlay's kustomization.yaml to type in. */
   readonly overlayFile: string;
   readonly edits: number;
+  /** Edits made first and not counted, as in editorLatency.bench.ts: the workbench is still opening the file. */
+  readonly warmup: number;
 }
 
 export interface LagFigures {
@@ -26,6 +28,8 @@ export interface ScanLagResult {
   readonly firstScan: LagFigures;
   readonly refresh: LagFigures;
   readonly keystroke: number[];
+  /** The extension host's share of each: from the document change event to the hints. */
+  readonly afterChangeEvent: number[];
 }
 
 async function measured(work: () => Thenable<unknown>): Promise<LagFigures> {
@@ -62,17 +66,28 @@ export async function run(): Promise<void> {
   const original = /newTag:\s*"?([^"\s]+)/.exec(editor.document.getText())?.[1];
   if (!original) throw new Error(`no newTag: in ${file}`);
   const keystroke: number[] = [];
+  const afterChangeEvent: number[] = [];
+  let changedAt = 0;
+  const changes = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document === editor.document && changedAt === 0) changedAt = performance.now();
+  });
   await profiled('keystrokes', async () => {
-    for (let i = 0; i < config.edits; i++) {
+    for (let i = 0; i < config.warmup + config.edits; i++) {
       // The cluster runs what the overlay says: changing the tag adds a drift, restoring it removes it.
       const drifting = i % 2 === 0;
       const updated = nextDrift(api, file, (entries) => entries.some(isImage) === drifting, 120_000);
+      changedAt = 0;
       const start = performance.now();
       await setTag(editor, drifting ? `${original}-edit${i}` : original);
-      keystroke.push((await updated) - start);
+      const at = await updated;
+      if (i >= config.warmup) {
+        keystroke.push(at - start);
+        afterChangeEvent.push(at - changedAt);
+      }
       await sleep(100);
     }
   });
-  const result: ScanLagResult = { servicesLoad, firstScan, refresh, keystroke };
+  changes.dispose();
+  const result: ScanLagResult = { servicesLoad, firstScan, refresh, keystroke, afterChangeEvent };
   writeResult(result);
 }

@@ -13,6 +13,8 @@ export interface ScopeWatcherDeps {
   readonly policy: RetryPolicy;
   readonly changed: (changes: readonly CacheChange[]) => void;
   readonly stateChanged: (status: ScopeStatus) => void;
+  /** After every list that completed (the store now reflects it). */
+  readonly listed?: () => void;
 }
 
 /**
@@ -35,11 +37,18 @@ export class ScopeWatcher implements Disposable {
   private connectedAt: number | undefined;
   private current: ScopeStatus;
   private waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
-  private disposed = false;
+  private disposedFlag = false;
+  /** The namespaces the last completed list kept (a watch across all namespaces with a `keep` set). */
+  private listedNamespaces: ReadonlySet<string> | undefined;
 
+  /**
+   * `keep`: for a scope across all namespaces, the namespaces whose objects are held; the rest of
+   * what the list and watch return is dropped, so memory follows what the repository deploys.
+   */
   constructor(
     readonly scope: Scope,
     private readonly deps: ScopeWatcherDeps,
+    private keep?: ReadonlySet<string>,
   ) {
     this.store = new ScopeStore(scope);
     this.backoff = new Backoff(deps.policy, deps.random);
@@ -52,6 +61,36 @@ export class ScopeWatcher implements Disposable {
 
   start(): void {
     void this.relist();
+  }
+
+  get disposed(): boolean {
+    return this.disposedFlag;
+  }
+
+  /** The namespaces this watcher is asked to hold (undefined: every object of its scope). */
+  get namespaces(): ReadonlySet<string> | undefined {
+    return this.keep;
+  }
+
+  /** Whether, once ready, this watcher holds every object of `namespace` (a relist for a namespace just added has not). */
+  covers(namespace: string): boolean {
+    if (!this.keep) return true;
+    return (this.current.synced ? this.listedNamespaces : this.keep)?.has(namespace) ?? false;
+  }
+
+  /** Holds `namespaces` from now on: one relist when any of them is new, otherwise it only forgets. */
+  keepNamespaces(namespaces: ReadonlySet<string>): void {
+    const before = this.keep;
+    this.keep = namespaces;
+    this.store.retain((o) => this.keeps(o));
+    if (this.listedNamespaces) this.listedNamespaces = new Set([...this.listedNamespaces].filter((ns) => namespaces.has(ns)));
+    if (before && [...namespaces].every((ns) => before.has(ns))) return;
+    // A list in flight (or the first one) used the old set: start over with the new one.
+    if (!this.disposedFlag) void this.relist();
+  }
+
+  private keeps(object: KubeObject): boolean {
+    return !this.keep || this.keep.has(object.metadata.namespace ?? '');
   }
 
   /** Resolves once the scope has listed; rejects while a scope that never listed is failing. */
@@ -78,10 +117,13 @@ export class ScopeWatcher implements Disposable {
       return;
     }
     if (!listed || !isCurrent()) return;
-    const changes = this.store.replace(listed.items);
+    const keep = this.keep;
+    const changes = this.store.replace(keep ? listed.items.filter((o) => this.keeps(o)) : listed.items);
+    this.listedNamespaces = keep;
     this.resourceVersion = listed.resourceVersion;
     this.markConnected();
     if (changes.length > 0) this.deps.changed(changes);
+    this.deps.listed?.();
     this.openWatch();
   }
 
@@ -117,7 +159,7 @@ export class ScopeWatcher implements Disposable {
     const rv = object.metadata['resourceVersion'];
     if (typeof rv === 'string' && rv !== '') this.resourceVersion = rv;
     if (this.current.state !== 'connected') this.markConnected();
-    if (type === 'BOOKMARK') return;
+    if (type === 'BOOKMARK' || !this.keeps(object)) return;
     const change = this.store.apply(type, object);
     if (change) this.deps.changed([change]);
   }
@@ -227,7 +269,7 @@ export class ScopeWatcher implements Disposable {
 
   dispose(): void {
     if (this.disposed) return;
-    this.disposed = true;
+    this.disposedFlag = true;
     this.supersede();
     this.settle(new ScopeUnavailableError({ ...this.current, lastError: { message: 'the cache was disposed' } }));
   }

@@ -94,18 +94,22 @@ export class FakeKubeApi implements KubeApi {
     throw new Error('not used');
   }
 
-  async list(_apiVersion: string, _kind: string, _namespace: string | undefined, options: ListOptions = {}): Promise<ListResult> {
+  /** The namespace each list asked for ('' for all namespaces). */
+  readonly listNamespaces: string[] = [];
+
+  async list(_apiVersion: string, _kind: string, namespace: string | undefined, options: ListOptions = {}): Promise<ListResult> {
     this.listCalls++;
     this.listOptions.push(options);
+    this.listNamespaces.push(namespace ?? '');
     if (this.holdLists) await new Promise<void>((resolve) => this.held.push(resolve));
-    const answer = this.listAnswers.shift() ?? this.page(options);
+    const answer = this.listAnswers.shift() ?? this.page(options, namespace);
     if ('items' in answer) return answer;
     throw Object.assign(new Error(answer.message), answer);
   }
 
   /** The current objects, a `limit` at a time when asked; a token is "<list resourceVersion>:<offset>". */
-  private page(options: ListOptions): ListResult {
-    const all = [...this.objects.values()].map((o) => structuredClone(o));
+  private page(options: ListOptions, namespace: string | undefined): ListResult {
+    const all = [...this.objects.values()].filter((o) => namespace === undefined || o.metadata.namespace === namespace).map((o) => structuredClone(o));
     const [rv = String(this.resourceVersion), offset = '0'] = options.continue?.split(':') ?? [];
     const start = Number(offset);
     const end = options.limit ? start + options.limit : all.length;
