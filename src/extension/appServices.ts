@@ -3,10 +3,9 @@ import type { Logger } from '../core/ports';
 import type { DriftController } from './driftController';
 import { ArgoStatusService } from './argoStatus';
 import { registerAppSync } from './appSyncRoute';
-import { registerAppLookup } from './renderPath';
+import { registerAppLookup, staleAppRenders } from './renderPath';
 import { needsDestinationNamespace } from './apps/destinationNamespace';
 import { chooseApp } from './apps/chooseApp';
-import { appRenderKey } from './apps/deployedRender';
 import type { AppModel } from '../core/repo/model';
 import { RepoService } from './repoService';
 import { SyncModeMemory } from './syncModes';
@@ -47,15 +46,11 @@ export function startAppServices(context: vscode.ExtensionContext, drift: DriftC
   // without a namespace into the wrong one, or miss its kustomize options and ignoreDifferences:
   // render (and diff) those again (renderPath.ts applies them). Only those: a full refresh would
   // re-render and re-diff every overlay of a large repo.
-  const appKeys = new Map<string, string>();
+  // A render still running counts too (renderPath.ts notes what each render started with).
   const modelChanged = repo.onDidChange(() => {
-    const stale = drift.all.filter((o) => {
-      const key = appRenderKey(lookup(o.dir), o.dir);
-      const changed = key !== (appKeys.get(o.dir) ?? '');
-      appKeys.set(o.dir, key);
-      return changed || (o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a)));
-    });
-    if (stale.length > 0) void drift.rerender(stale.map((o) => o.dir));
+    const stale = new Set(staleAppRenders());
+    for (const o of drift.all) if (o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a))) stale.add(o.dir);
+    if (stale.size > 0) void drift.rerender([...stale]);
   });
   // Another renderer (renderPath.ts) renders everything anew.
   const rendererChanged = vscode.workspace.onDidChangeConfiguration((e) => {

@@ -13,7 +13,7 @@ import type { AppModel } from '../core/repo/model';
 import type { IgnoreRule } from '../core/diff/ignoreRules';
 import { trackingIdFor } from '../core/repo/trackingIdentity';
 import { withDestinationNamespace } from './apps/destinationNamespace';
-import { DeployedRenders, kustomizeSourceOf } from './apps/deployedRender';
+import { DeployedRenders, appRenderKey, kustomizeSourceOf } from './apps/deployedRender';
 import { ignoreRulesWith } from './apps/appIgnoreRules';
 import { BufferFileSystem } from './bufferFileSystem';
 import type { RenderClient, RenderedOverlay } from './worker/renderClient';
@@ -45,6 +45,16 @@ function argoOptionsFor(dir: string): { app: AppModel; source: NonNullable<Retur
 
 const deployed = new WeakMap<RenderClient, DeployedRenders>();
 const trackingIds = new Map<string, Promise<string>>();
+/** Per directory, what of its app the last render started with (apps/deployedRender.ts appRenderKey). */
+const renderedWith = new Map<string, string>();
+
+/**
+ * Directories whose last render (finished or still running) started with other app settings than
+ * the repo model now has: an Application appeared, changed its options or ignoreDifferences.
+ */
+export function staleAppRenders(): string[] {
+  return [...renderedWith].filter(([dir, key]) => key !== appRenderKey(appFor(dir), dir)).map(([dir]) => dir);
+}
 
 /**
  * The worker's render of `dir` as Argo CD deploys it: with the deploying Application's
@@ -60,6 +70,7 @@ export function renderDeployed(renders: RenderClient, dir: string, options: { re
     };
     deployed.set(renders, (forClient = new DeployedRenders({ renders, fs: new BufferFileSystem(), appFor: (d) => appFor(d), trackingIdOf })));
   }
+  renderedWith.set(dir, appRenderKey(appFor(dir), dir));
   return forClient.render(dir, options);
 }
 

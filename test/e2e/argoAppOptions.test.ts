@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { environment, type Kubectl } from './support/environment';
+import { retypeLine } from './support/workbenchViews';
 import { exampleImage, exampleOverlay, stepRunner } from './support/scenario';
 import { activeEditor, lineDecorations, openFile, screenshot, waitFor, type LineDecorations } from './support/workbench';
 
@@ -59,9 +60,15 @@ describe("an Application's kustomize options and ignoreDifferences in the editor
     await waitForLines((lines) => hinted(lines, `- ${exampleImage}:1.5.0`, `${exampleImage}:1.4.2`), "the image hint on the Application's images line");
     await screenshot(page(), 'argo-options-01-image-hint-on-application.png');
     // The overlay's own newTag is not what Argo CD deploys: no hint there; its replicas still drift.
-    await openFile(page(), `${exampleOverlay}/kustomization.yaml`);
+    const overlay = await openFile(page(), `${exampleOverlay}/kustomization.yaml`);
     await waitForLines((lines) => hinted(lines, 'count: 3', '5') && hintless(lines, 'newTag:'), 'the replicas hint on count: 3, none on newTag');
     await screenshot(page(), 'argo-options-02-overlay-replicas-hint.png');
+    // An unsaved edit of the overlay shows through the Application's options: 5 replicas is what runs.
+    await retypeLine(page(), overlay, 'count: 3', 'count: 5');
+    await waitForLines((lines) => hintless(lines, 'count: 5'), 'no replicas hint once the unsaved overlay asks for 5');
+    await screenshot(page(), 'argo-options-02b-unsaved-overlay-edit.png');
+    await retypeLine(page(), overlay, 'count: 5', 'count: 3');
+    await waitForLines((lines) => hinted(lines, 'count: 3', '5'), 'the replicas hint back on count: 3');
   }));
 
   it("a field the Application's ignoreDifferences names is no longer flagged", async (t) => step(t, 'ignore-differences', async () => {

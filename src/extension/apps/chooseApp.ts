@@ -18,7 +18,7 @@ function qualified(app: AppModel): string {
 export function chooseApp(apps: readonly AppModel[], dir: string, context: string | undefined): AppChoice {
   const sorted = [...apps].sort((a, b) => qualified(a).localeCompare(qualified(b)));
   const app = sorted.find((a) => context !== undefined && a.context === context) ?? sorted[0];
-  if (!app || new Set(sorted.map((a) => appRenderSettings(a, dir))).size <= 1) return { app };
+  if (!app || sorted.length === 1 || new Set(sorted.map((a) => appRenderSettings(a, dir))).size === 1) return { app };
   const why = app.context !== undefined && app.context === context ? `it deploys to the connected context ${context}` : 'the first by name';
   return { app, note: `${sorted.length} Applications deploy ${dir} with different kustomize options or ignoreDifferences (${sorted.map(qualified).join(', ')}); the editor renders and compares it as ${qualified(app)} (${why}).` };
 }
