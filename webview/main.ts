@@ -69,6 +69,9 @@ const list = new ResourceList(element('resource-rows'), element('empty-note'), f
   checked: (keys) => toolbar.setSelection(list.selected !== undefined, keys.length),
 });
 if (restored?.overlay === overlay && restored.selected) list.select(restored.selected);
+// Saved at once, not only on the first click: the state names what the panel shows, and a panel
+// nobody clicked in must come back after a reload too.
+save();
 
 function showDiffTitle(): void {
   const row = list.row(list.selected);

@@ -37,6 +37,10 @@ export function activate(context: vscode.ExtensionContext): DriftlineApi {
   let serializer: vscode.Disposable | undefined = vscode.window.registerWebviewPanelSerializer('driftline.diff', {
     deserializeWebviewPanel: async (panel, state) => (await load()).webviewSerializer.deserializeWebviewPanel(panel, state),
   });
+  // Two-commit comparisons (commitDiffPanel.ts's view type): nothing else registers it, so it stays.
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer('driftline.commitDiff', {
+    deserializeWebviewPanel: async (panel, state) => (await load()).commitDiffSerializer.deserializeWebviewPanel(panel, state),
+  }));
 
   // Always after activate() returned (a macrotask later), so activation never pays for it.
   const load = (): Promise<Services> => (loading ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {

@@ -18,6 +18,7 @@ import { HistoryTree } from './views/historyTree';
 import { rollbackCommand } from './commands/rollbackCommand';
 import { diffCommitsCommand } from './commands/diffCommitsCommand';
 import { DiffPanels } from './webviewHost/diffPanels';
+import { CommitDiffRestorer } from './webviewHost/commitDiffRestore';
 import type { Logger } from '../core/ports';
 import { startAppServices } from './appServices';
 
@@ -36,6 +37,8 @@ export interface Services {
   readonly codeLens: vscode.CodeLensProvider;
   readonly documents: vscode.TextDocumentContentProvider;
   readonly webviewSerializer: vscode.WebviewPanelSerializer;
+  /** Restores two-commit comparison panels (driftline.commitDiff). */
+  readonly commitDiffSerializer: vscode.WebviewPanelSerializer;
 }
 
 export function startServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): Services {
@@ -63,6 +66,7 @@ export function startServices(context: vscode.ExtensionContext, channel: vscode.
     codeLens,
     documents,
     webviewSerializer: diffPanels,
+    commitDiffSerializer: new CommitDiffRestorer(context.extensionUri, logger),
     commands: {
       ...apps.commands,
       'driftline.rollback': run('Rollback', (...args) => rollbackCommand(drift, logger, auditPath, args, context.extensionUri)),

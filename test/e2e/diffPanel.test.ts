@@ -10,6 +10,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { artifactsDir } from './support/codeServer';
 import { applyExampleOverlay, environment } from './support/environment';
 import { liveImage as liveImageOf, stepRunner } from './support/scenario';
+import { webviewStatePersisted } from './support/webviewState';
 import { clickDialogButton, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor } from './support/workbench';
 
 const overlay = 'apps/guestbook/overlays/production';
@@ -58,36 +59,6 @@ async function diffSide(side: 'original' | 'modified'): Promise<string> {
 
 async function badges(): Promise<string[]> {
   return rows().locator('vscode-badge.status').allInnerTexts();
-}
-
-/**
- * True once the workbench has written the panel's state (filter "all") to its IndexedDB storage.
- * The web workbench flushes storage on a timer and only best-effort at unload, so a reload right
- * after a change can restore older state; desktop VS Code flushes at shutdown.
- */
-async function panelStatePersisted(): Promise<boolean> {
-  // Runs in the page: no named inner functions (tsx would wrap them in a missing `__name`).
-  return page().evaluate(async () => {
-    const found: boolean[] = [];
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((done, fail) => {
-        const open = indexedDB.open(info.name ?? '');
-        open.onsuccess = () => done(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const values = await new Promise<unknown[]>((done, fail) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => done(request.result as unknown[]);
-          request.onerror = () => fail(request.error);
-        });
-        found.push(values.some((v) => typeof v === 'string' && v.includes('driftline.diff') && /filter\W+all/.test(v)));
-      }
-      db.close();
-    }
-    return found.includes(true);
-  });
 }
 
 const step = stepRunner('diff-panel-failure-', env.pageIfStarted);
@@ -165,7 +136,7 @@ describe('diff panel in VS Code', { timeout: 600_000 }, () => {
     // Close the native diff so the panel is the visible editor again, then reload the window.
     await runCommand(page(), 'View: Close Editor');
     await rows().first().waitFor({ state: 'visible', timeout: waitTimeout });
-    await waitFor(() => panelStatePersisted(), { timeout: 120_000, interval: 1_000, message: 'the workbench to persist the panel state' });
+    await waitFor(() => webviewStatePersisted(page(), 'driftline.diff', 'filter\\W+all'), { timeout: 120_000, interval: 1_000, message: 'the workbench to persist the panel state' });
     await page().reload();
     await page().locator('.monaco-workbench').waitFor({ state: 'visible', timeout: waitTimeout });
     await row('Service', 'guestbook').first().waitFor({ state: 'visible', timeout: waitTimeout });

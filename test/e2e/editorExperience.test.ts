@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import type { Locator } from 'playwright-core';
 import { applyExampleOverlay, environment } from './support/environment';
 import { liveImage as liveImageOf, stepRunner } from './support/scenario';
+import { webviewStatePersisted } from './support/webviewState';
 import {
   activeEditor, clickDialogButton, lineDecorations, openFile, runCommand, screenshot, typeIntoQuickInput, waitFor, type LineDecorations,
 } from './support/workbench';
@@ -328,6 +329,16 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
     assert.equal(await compare.locator('#sync-all').isVisible(), false, 'nothing to sync between two commits');
     assert.equal(await compare.locator('#sync-selected').isVisible(), false, 'nothing to sync between two commits');
     await screenshot(page(), 'editor-11b-compare-commits.png');
+
+    // After a window reload the comparison comes back: the same two commits, rendered again.
+    await waitFor(() => webviewStatePersisted(page(), 'driftline.commitDiff', olderHash), { timeout: 120_000, interval: 1_000, message: 'the workbench to persist the comparison panel' });
+    await page().reload();
+    await page().locator('.monaco-workbench').waitFor({ state: 'visible', timeout: waitTimeout });
+    await waitFor(async () => (await tab.innerText().catch(() => '')).includes(olderHash.slice(0, 7)), { timeout: waitTimeout, message: 'the restored compare panel tab' });
+    await waitFor(async () => (await changed.locator('vscode-badge.status').innerText().catch(() => '')) === 'Changed', { timeout: waitTimeout, message: 'the restored Deployment row to be Changed' });
+    await changed.click();
+    await waitFor(async () => (await side('modified').catch(() => '')).includes(`${image}:1.4.1`), { timeout: waitTimeout, message: 'the restored Monaco diff' });
+    await screenshot(page(), 'editor-11c-compare-restored.png');
     await runCommand(page(), 'View: Close Editor');
   }));
 

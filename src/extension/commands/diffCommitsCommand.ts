@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
+import type { Git } from '../../core/git/gitPort';
 import type { Logger } from '../../core/ports';
+import type { Result } from '../../core/result';
 import { compareCommits } from '../../core/rollback/renderedDiff';
 import type { DriftController } from '../driftController';
+import type { CommitComparison } from '../webviewHost/commitComparison';
 import { openCommitDiffPanel } from '../webviewHost/commitDiffPanel';
+import type { CommitPanelIdentity } from '../webviewHost/commitPanelIdentity';
 import { resolveCommitTarget, type CommitTarget } from './commitTarget';
 
 const title = 'Driftline: Compare Rendered Output with Commit';
@@ -20,26 +24,31 @@ export async function diffCommitsCommand(drift: DriftController, logger: Logger,
 
 /** HEAD on the left, the commit on the right: what moving the app to that commit changes. Also the rollback flow's preview. */
 export async function showCommitComparison({ overlay, git, target }: CommitTarget, extensionUri: vscode.Uri, logger: Logger): Promise<void> {
-  const compared = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Driftline: rendering ${vscode.workspace.asRelativePath(overlay.dir)} at HEAD and ${target.hash.slice(0, 7)}…` },
-    async () => {
-      const head = await git.commitInfo('HEAD');
-      return { head, result: await compareCommits(git, overlay.dir, 'HEAD', target.hash) };
-    },
-  );
-  if (!compared.result.ok) {
-    void vscode.window.showErrorMessage(`Driftline: ${compared.result.error}`);
+  const head = await git.commitInfo('HEAD');
+  if (!head) {
+    void vscode.window.showErrorMessage('Driftline: the repository has no HEAD commit.');
     return;
   }
-  const { from, to, changes } = compared.result.value;
-  openCommitDiffPanel(
-    {
-      app: vscode.workspace.asRelativePath(overlay.dir),
-      left: { label: `HEAD ${compared.head?.hash.slice(0, 7) ?? ''}`.trim(), objects: from },
-      right: { label: target.hash.slice(0, 7), objects: to },
-      changes,
+  const identity = { dir: overlay.dir, left: head.hash, right: target.hash };
+  const compared = await loadCommitComparison(git, identity);
+  if (!compared.ok) {
+    void vscode.window.showErrorMessage(`Driftline: ${compared.error}`);
+    return;
+  }
+  openCommitDiffPanel(compared.value, identity, extensionUri, logger);
+}
+
+/** Both commits rendered, with a progress notification; the left side is labelled HEAD while it is. */
+export async function loadCommitComparison(git: Git, identity: CommitPanelIdentity): Promise<Result<CommitComparison, string>> {
+  const app = vscode.workspace.asRelativePath(identity.dir);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Driftline: rendering ${app} at ${identity.left.slice(0, 7)} and ${identity.right.slice(0, 7)}…` },
+    async () => {
+      const [head, result] = await Promise.all([git.commitInfo('HEAD'), compareCommits(git, identity.dir, identity.left, identity.right)]);
+      if (!result.ok) return result;
+      const label = (hash: string): string => `${head?.hash === hash ? 'HEAD ' : ''}${hash.slice(0, 7)}`;
+      const { from, to, changes } = result.value;
+      return { ok: true, value: { app, left: { label: label(identity.left), objects: from }, right: { label: label(identity.right), objects: to }, changes } };
     },
-    extensionUri,
-    logger,
   );
 }

@@ -4,18 +4,22 @@ import { parseWebviewMessage, type HostMessage } from '../../shared/diffPanelPro
 import { comparisonSnapshot, comparisonTexts, type CommitComparison } from './commitComparison';
 import { diffPanelHtml } from './diffPanelHtml';
 import { diffPanelOptions } from './diffPanel';
+import { commitPanelIdentity, type CommitPanelIdentity } from './commitPanelIdentity';
 
 // The diff panel comparing two renders of one app (two commits): "what would this rollback
 // change?". The same webview as Git-against-live, with its own view type: nothing to sync, no
-// cluster, and not restored after a reload (the renders are not kept).
+// cluster. After a reload it renders the same two commits again (commitDiffRestore.ts).
 
 export const commitDiffViewType = 'driftline.commitDiff';
 
-export function openCommitDiffPanel(comparison: CommitComparison, extensionUri: vscode.Uri, logger: Logger): vscode.WebviewPanel {
+/** Opens the comparison in a new panel, or in `restored` (a panel VS Code brings back after a reload). */
+export function openCommitDiffPanel(comparison: CommitComparison, identity: CommitPanelIdentity, extensionUri: vscode.Uri, logger: Logger, restored?: vscode.WebviewPanel): vscode.WebviewPanel {
   const title = `Rendered: ${comparison.app} ${comparison.left.label} ↔ ${comparison.right.label}`;
-  const panel = vscode.window.createWebviewPanel(commitDiffViewType, title, vscode.ViewColumn.Active, diffPanelOptions(extensionUri));
+  const panel = restored ?? vscode.window.createWebviewPanel(commitDiffViewType, title, vscode.ViewColumn.Active, diffPanelOptions(extensionUri));
+  panel.title = title;
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'driftline.svg');
-  panel.webview.html = diffPanelHtml(panel.webview, extensionUri, `${comparison.app}@${comparison.left.label}..${comparison.right.label}`);
+  panel.webview.options = diffPanelOptions(extensionUri);
+  panel.webview.html = diffPanelHtml(panel.webview, extensionUri, commitPanelIdentity(identity));
   const post = (message: HostMessage): Thenable<boolean> => panel.webview.postMessage(message);
   const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => {
     const message = parseWebviewMessage(raw);
