@@ -63,11 +63,11 @@ describe("an Application's kustomize options and ignoreDifferences in the editor
     const overlay = await openFile(page(), `${exampleOverlay}/kustomization.yaml`);
     await waitForLines((lines) => hinted(lines, 'count: 3', '5') && hintless(lines, 'newTag:'), 'the replicas hint on count: 3, none on newTag');
     await screenshot(page(), 'argo-options-02-overlay-replicas-hint.png');
-    // An unsaved edit of the overlay shows through the Application's options: 5 replicas is what runs.
-    await retypeLine(page(), overlay, 'count: 3', 'count: 5');
-    await waitForLines((lines) => hintless(lines, 'count: 5'), 'no replicas hint once the unsaved overlay asks for 5');
+    // An unsaved edit of the overlay is rendered with the Application's options (the hint follows it; newTag stays quiet).
+    await retypeLine(page(), overlay, 'count: 3', 'count: 4');
+    await waitForLines((lines) => hinted(lines, 'count: 4', '5') && hintless(lines, 'newTag:'), 'the replicas hint on the unsaved count: 4');
     await screenshot(page(), 'argo-options-02b-unsaved-overlay-edit.png');
-    await retypeLine(page(), overlay, 'count: 5', 'count: 3');
+    await retypeLine(page(), overlay, 'count: 4', 'count: 3');
     await waitForLines((lines) => hinted(lines, 'count: 3', '5'), 'the replicas hint back on count: 3');
   }));
 
