@@ -65,7 +65,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.first().waitFor({ state: 'visible', timeout: 30_000 });
   // Click the exact match: Enter would run whatever fuzzy match happens to be first.
   await row.first().click();
-  await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 10_000 });
+  // The palette closes, or the command already replaced it with a quick pick of its own.
+  await waitFor(async () => !(await page.locator(quickInput).isVisible()) || (await input.inputValue().catch(() => '')) !== `>${title}`,
+    { timeout: 10_000, interval: 50, message: `the command palette to run ${title}` });
 }
 
 /** The editor in the active group whose document URI ends with `fileSuffix`, once visible. */
