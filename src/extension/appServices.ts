@@ -27,11 +27,11 @@ export function startAppServices(context: vscode.ExtensionContext, drift: DriftC
   const argo = new ArgoStatusService(drift, repo, logger);
   const modes = new SyncModeMemory(context.workspaceState);
   const appsTree = new AppsTree(drift, repo, argo);
+  const connectedContext = (): string | undefined => (drift.connection.kind === 'connected' ? drift.connection.context : undefined);
   // The app for a directory: the one deploying to the connected context, else the first by name (apps/chooseApp.ts).
   const told = new Map<string, string>();
   const lookup = (dir: string): AppModel | undefined => {
-    const context = drift.connection.kind === 'connected' ? drift.connection.context : undefined;
-    const { app, note } = chooseApp(repo.appsFor(dir), dir, context);
+    const { app, note } = chooseApp(repo.appsFor(dir), dir, connectedContext());
     if (note && told.get(dir) !== note) logger.info(note);
     if (note) told.set(dir, note);
     return app;
@@ -44,19 +44,26 @@ export function startAppServices(context: vscode.ExtensionContext, drift: DriftC
   repo.start().catch((e: unknown) => logger.error(`repo model: ${e instanceof Error ? e.message : String(e)}`));
   // Overlays rendered before their Application was known (or since it changed) put objects
   // without a namespace into the wrong one, or miss its kustomize options and ignoreDifferences:
-  // render (and diff) those again (renderPath.ts applies them). Only those: a full refresh would
-  // re-render and re-diff every overlay of a large repo.
-  // A render still running counts too (renderPath.ts notes what each render started with).
+  // render (and diff) those again (renderPath.ts applies them; a render still running counts too).
+  // Only those: a full refresh would re-render and re-diff every overlay of a large repo.
   const modelChanged = repo.onDidChange(() => {
     const stale = new Set(staleAppRenders());
     for (const o of drift.all) if (o.rendered && repo.appsFor(o.dir).some((a) => o.rendered && needsDestinationNamespace(o.rendered, a))) stale.add(o.dir);
     if (stale.size > 0) void drift.rerender([...stale]);
   });
+  // Another connected context can mean another app for an overlay several deploy (chooseApp.ts).
+  let lastContext = connectedContext();
+  const contextChanged = drift.onDidChange(() => {
+    if (connectedContext() === lastContext) return;
+    lastContext = connectedContext();
+    const stale = staleAppRenders();
+    if (stale.length > 0) void drift.rerender(stale);
+  });
   // Another renderer (renderPath.ts) renders everything anew.
   const rendererChanged = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('driftline.renderer') || e.affectsConfiguration('driftline.kustomizePath')) void drift.refresh();
   });
-  const disposable = vscode.Disposable.from(registration, appsTree, argo, repo, rendererChanged, modelChanged);
+  const disposable = vscode.Disposable.from(registration, appsTree, argo, repo, rendererChanged, modelChanged, contextChanged);
   context.subscriptions.push(disposable);
   return {
     repo,

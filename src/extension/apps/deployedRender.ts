@@ -6,7 +6,7 @@
 // options write is then attributed to the Application's lines (applicationAttribution.ts).
 // Free of vscode: unit-tested with the real worker.
 import type { FileSystem } from '../../core/ports';
-import { isWithin } from '../../core/paths';
+import { isWithin, resolve } from '../../core/paths';
 import type { AppModel, ArgoKustomizeOptions } from '../../core/repo/model';
 import { attributeDiagnostics, attributeToApplication, type ApplicationAttribution } from '../../core/repo/render/applicationAttribution';
 import { argoOverlay, hasKustomizeOptions } from '../../core/repo/render/argoKustomizeOverlay';
@@ -43,6 +43,11 @@ export function appRenderSettings(app: AppModel, dir: string): string {
 /** What of an app changes the editor's render or diff of `dir`: when it changes, the overlay renders anew. */
 export function appRenderKey(app: AppModel | undefined, dir: string): string {
   return app ? JSON.stringify([app.name, app.location, appRenderSettings(app, dir)]) : '';
+}
+
+/** The files the Application's `patches[].path` name: inlined into the virtual kustomization on this thread. */
+function patchFiles(dir: string, options: ArgoKustomizeOptions): string[] {
+  return (options.patches ?? []).map((p) => (p !== null && typeof p === 'object' ? (p as Record<string, unknown>)['path'] : undefined)).filter((p): p is string => typeof p === 'string').map((p) => resolve(dir, p));
 }
 
 interface Kept {
@@ -92,8 +97,8 @@ export class DeployedRenders {
     return {
       rendered: raw.rendered && attributeToApplication(raw.rendered, input),
       errors: attributeDiagnostics(raw.errors, input),
-      // The Application is read too (editing it re-renders); the virtual files are nobody's to open or commit.
-      inputs: new Set([...[...raw.inputs].filter((p) => !isWithin(overlay.dir, p)), app.location.file]),
+      // The Application and its patch files are read too (editing them re-renders); the virtual files are nobody's to open or commit.
+      inputs: new Set([...[...raw.inputs].filter((p) => !isWithin(overlay.dir, p)), app.location.file, ...patchFiles(dir, source.options)]),
       trackingId: await this.options.trackingIdOf(dir),
     };
   }
