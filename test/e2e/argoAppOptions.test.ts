@@ -3,11 +3,12 @@
 // sits on the Application's images line), and its spec.ignoreDifferences silence the fields it
 // ignores. Real VS Code (code-server + Playwright), the API emulator, the real kubectl.
 // Every state is saved as artifacts/e2e/argo-options-*.png.
+import * as assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { environment, type Kubectl } from './support/environment';
-import { retypeLine } from './support/workbenchViews';
+import { hoverLine, retypeLine, textOf } from './support/workbenchViews';
 import { exampleImage, exampleOverlay, stepRunner } from './support/scenario';
 import { activeEditor, lineDecorations, openFile, screenshot, waitFor, type LineDecorations } from './support/workbench';
 
@@ -56,9 +57,16 @@ describe("an Application's kustomize options and ignoreDifferences in the editor
   after(() => env.close());
 
   it("the image the Application overrides drifts from the overlay's tag running live: the hint is on the Application's images line", async (t) => step(t, 'images', async () => {
-    await openFile(page(), appPath);
+    const application = await openFile(page(), appPath);
     await waitForLines((lines) => hinted(lines, `- ${exampleImage}:1.5.0`, `${exampleImage}:1.4.2`), "the image hint on the Application's images line");
     await screenshot(page(), 'argo-options-01-image-hint-on-application.png');
+    // The hover's origin chain: the Application's option wrote the image over the overlay's and the base's.
+    const hover = await hoverLine(page(), application, `- ${exampleImage}:1.5.0`, 'argocd.kustomize.images');
+    const chain = (await textOf(hover)).replace(/\s+/g, ' ');
+    assert.match(chain, /guestbook-production\.yaml:14 argocd\.kustomize\.images/, chain);
+    assert.match(chain, /kustomization\.yaml:\d+ images/, chain);
+    await screenshot(page(), 'argo-options-01b-origin-chain-hover.png');
+    await page().mouse.move(5, 5);
     // The overlay's own newTag is not what Argo CD deploys: no hint there; its replicas still drift.
     const overlay = await openFile(page(), `${exampleOverlay}/kustomization.yaml`);
     await waitForLines((lines) => hinted(lines, 'count: 3', '5') && hintless(lines, 'newTag:'), 'the replicas hint on count: 3, none on newTag');
