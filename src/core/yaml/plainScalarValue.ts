@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { goTimestampText } from './goTimestamp';
+import { goyamlV3Number } from './goyamlV3Number';
 
 // How kustomize reads a plain scalar of a resource (yaml.v3 into JSON): the YAML 1.2 core
 // schema, with a leading-zero integer read as octal (`0440` is 288) and a timestamp
@@ -15,6 +16,6 @@ export function plainScalarValue(text: string): unknown {
   } catch {
     return text;
   }
-  if (typeof value === 'string') return goTimestampText(value) ?? value;
+  if (typeof value === 'string') return goyamlV3Number(text) ?? goTimestampText(value) ?? value;
   return value !== null && typeof value === 'object' ? text : value;
 }

@@ -2,6 +2,7 @@ import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, LineCounter, parse
 import { diagnostic, err, ok, type Diagnostic, type Result } from '../result';
 import type { FieldWrite, Provenance, SourceLocation } from '../provenance';
 import { goTimestampText } from './goTimestamp';
+import { goyamlV3Number } from './goyamlV3Number';
 import { goyamlV2Value } from './goyamlV2Value';
 import { composeBlockSubset, type ComposedStream } from './blockSubsetCompose';
 import type { SyntaxDocument } from './syntaxDocument';
@@ -131,7 +132,7 @@ class Converter {
     if (typeof value !== 'string') return value;
     // In a flow collection yaml.v3 re-emits a scalar holding ':' quoted, so it stays a string.
     if (inFlow && value.includes(':')) return value;
-    return goTimestampText(value) ?? value;
+    return goyamlV3Number(node.source) ?? goTimestampText(value) ?? value;
   }
 
   /** YAML merge keys (`<<: *base`): earlier explicit keys win. */

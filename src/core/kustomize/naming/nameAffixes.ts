@@ -5,6 +5,8 @@ import { gvkSelects, type FieldSpec, type Gvk } from '../fieldSpecs/fieldSpec';
 import { layerConfig } from '../fieldSpecs/layerConfig';
 import { walkFieldSpec } from '../fieldSpecs/walkFieldSpec';
 import type { TransformerInput } from '../transformers/pipeline';
+import { isQuotedField } from '../patches/scalarStyle';
+import { markUntagged } from '../scalarTags';
 import { historyOf, noteRenamed, originalId, storePreviousId } from './nameHistory';
 
 // namePrefix / nameSuffix (api/internal/builtins/{Prefix,Suffix}Transformer.go): every
@@ -45,8 +47,11 @@ async function addAffix({ ctx, kustomization: k, resources }: TransformerInput, 
       if (!gvkSelects(spec, org)) continue;
       if (spec.path === 'metadata/name') recordAffix(r, field, affix);
       walkFieldSpec(r.object, spec, { createKind: 'scalar', onError: failAt(k, field, spec) }, (parent, key) => {
+        const quoted = isQuotedField(ctx.provenance, parent, key, parent[key]);
         parent[key] = apply(parent[key]);
         ctx.provenance.record(parent, key, write);
+        // filtersutil.SetScalar: an untagged node in the field's style.
+        if (!quoted) markUntagged(ctx.provenance, parent, key);
       });
       if (spec.path === 'metadata/name') noteRenamed(r);
     }

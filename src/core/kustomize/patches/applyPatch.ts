@@ -11,7 +11,7 @@ import { noteRenamed, storePreviousId } from '../naming/nameHistory';
 import { patchId, resourcesWithId } from './patchIdMatch';
 import { trackedClone } from './trackedClone';
 import { forgetShared } from '../sharedValues';
-import { restyleFromJson } from './scalarStyle';
+import { annotationsThroughJson, restyleFromJson } from './scalarStyle';
 
 // Applying one parsed patch to resources, with errors located in the patch.
 
@@ -56,6 +56,7 @@ export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], ope
   for (const r of targets) {
     storePreviousId(r);
     try {
+      annotationsThroughJson(ctx.provenance, r.object);
       applyJsonPatch(ctx.provenance, r.object, operations);
       forgetShared(r.object);
       restyleFromJson(ctx.provenance, r.object);

@@ -4,6 +4,8 @@ import type { Resource } from '../resource';
 import { StrategicMerge } from './mergeWalk';
 import { schemaForObject } from './mergeSchema';
 import { recordChain } from './listRecords';
+import { isQuotedField } from './scalarStyle';
+import { markUntagged } from '../scalarTags';
 
 export interface PatchOptions {
   readonly allowNameChange: boolean;
@@ -33,7 +35,22 @@ export function applyStrategicMerge(provenance: Provenance, r: Resource, patch: 
   // kustomize keeps only in-place changes: a top-level `$patch: replace` merges into the
   // patch itself, which is then dropped, so the resource stays as it was (kubectl-verified).
   identity.restore(r.object);
+  markRestoredIdentity(provenance, r.object, options);
   return true;
+}
+
+/** ApplySmPatch puts kind, name and namespace back through yaml.NewScalarRNode: untagged nodes in the style they had. */
+function markRestoredIdentity(provenance: Provenance, object: Resource['object'], options: PatchOptions): void {
+  const metadata = object['metadata'];
+  const fields: [Record<string, unknown>, string][] = [];
+  if (!options.allowKindChange) fields.push([object, 'kind']);
+  if (isRecord(metadata)) {
+    if (!options.allowNameChange) fields.push([metadata, 'name']);
+    fields.push([metadata, 'namespace']);
+  }
+  for (const [parent, key] of fields) {
+    if (typeof parent[key] === 'string' && parent[key] !== '' && !isQuotedField(provenance, parent, key, parent[key])) markUntagged(provenance, parent, key);
+  }
 }
 
 /** apiVersion, kind, name and namespace with their writes, put back should the patch clear `metadata`. */

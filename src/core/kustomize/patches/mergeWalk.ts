@@ -3,7 +3,7 @@ import type { FieldWrite, Provenance } from '../../provenance';
 import { mergeAssociativeList } from './associativeMerge';
 import { chainsOf, rebuildList, type Chain } from './listRecords';
 import { MergeError } from './mergeError';
-import { mergedScalar, shareNode } from './scalarStyle';
+import { mergedScalar, quoteWalkedString, shareNode } from './scalarStyle';
 import { elementSchema, fieldSchema, mergeKeys, type SchemaNode } from './mergeSchema';
 import { takeListDirective, takeMapDirective } from './smpDirective';
 import { propagateWrite, unshare } from '../sharedValues';
@@ -69,6 +69,7 @@ export class StrategicMerge {
       const given = patch && Object.hasOwn(patch, key) ? patch[key] : undefined;
       // kyaml keeps a null the target wrote when the patch does not mention the field.
       if (before === null && given === undefined) continue;
+      if (given === undefined && typeof before === 'string') quoteWalkedString(this.provenance, target, key, before);
       let value = this.walk(before, given, fieldSchema(schema, key), [...path, key]);
       if (patch && given !== undefined && isScalar(before) && isScalar(value)) value = mergedScalar(this.provenance, target, key, patch, given);
       if (value === undefined || value === null) {

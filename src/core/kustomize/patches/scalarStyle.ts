@@ -4,6 +4,8 @@ import { writesPlain } from '../../yaml/scalarWriter';
 import { isYaml11NonString } from '../../yaml/yaml11NonString';
 import { plainScalarValue } from '../../yaml/plainScalarValue';
 import { resolvePlain } from '../replacements/applyValue';
+import { forgetTags, hiddenTag, isUntagged, markTag, type HiddenTag } from '../scalarTags';
+import { goyamlV3NumberTag } from '../../yaml/goyamlV3Number';
 
 // kyaml's nodes keep the style a scalar was written in, and its FieldSetter gives a value
 // set over an existing field that field's style (kyaml/yaml/fns.go). So a strategic merge
@@ -52,6 +54,27 @@ export function isQuotedField(provenance: Provenance, parent: object, key: strin
   return false;
 }
 
+/** A new !!str node set through kyaml's FieldSetter: double-quoted (or a block) when YAML 1.1 would read it as no string. */
+export function restyleSetString(parent: object, key: string, value: string): void {
+  decide(parent, key, value.includes('\n') || isYaml11NonString(value));
+}
+
+/**
+ * kyaml's FieldSetter gives every plain string node it sets that YAML 1.1 would read as
+ * no string (`yes`, or the `5` a patch wrote over plain text) the double-quoted style, then
+ * an existing field's own style. A merge walk sets each field the patch leaves alone to
+ * itself, so such a field comes out quoted, and a later patch writing plain `5` over it
+ * keeps the text "5" (kubectl-verified). Timestamps and untagged nodes hold no string.
+ */
+export function quoteWalkedString(provenance: Provenance, parent: Record<string, unknown>, key: string, value: string): void {
+  if (decided.get(parent)?.get(key) === true || !isYaml11NonString(value) || isUntagged(provenance, parent, key)) return;
+  const write = provenance.of(parent, key)[0];
+  const parsedPlain = write !== undefined && parsingOperations.has(write.operation) && write.quoted !== true && jsonRebuilt.get(parent)?.get(key) !== write && hiddenTag(provenance, parent, key) !== '!!str';
+  // A scalar parsed plain has the tag yaml.v3 resolves its text to (annotations keep `1_000` as text).
+  if (parsedPlain && (write.plainText !== undefined || resolvePlain(value) !== value)) return;
+  decide(parent, key, true);
+}
+
 /**
  * The value kyaml's merge leaves where the patch's scalar `given` (at `patch[key]`) is
  * set over the existing scalar of `target[key]`: a quoted field turns what the patch
@@ -63,7 +86,17 @@ export function mergedScalar(provenance: Provenance, target: Record<string, unkn
   if (!quoted || given === null || typeof given === 'object') return given;
   const write: FieldWrite | undefined = provenance.of(patch, key)[0];
   const text = write?.operation === 'patch' ? write.plainText : undefined;
-  return text ?? (typeof given === 'string' ? given : String(given));
+  const shown = text ?? (typeof given === 'string' ? given : String(given));
+  // The node keeps the patch's tag (the merge records the patch's write next).
+  const tag = typedTag(given, shown, text !== undefined);
+  if (tag !== undefined) markTag(provenance, target, key, tag, write);
+  return shown;
+}
+
+function typedTag(given: unknown, text: string, plainTimestamp: boolean): HiddenTag | undefined {
+  if (typeof given === 'boolean') return '!!bool';
+  if (typeof given === 'number') return goyamlV3NumberTag(text) ?? (Number.isInteger(given) ? '!!int' : '!!float');
+  return typeof given === 'string' && plainTimestamp ? '!!timestamp' : undefined;
 }
 
 /** The text kyaml's node for `parent[key]` holds: what a parser read plain as a number, boolean or timestamp keeps its source text. */
@@ -101,6 +134,7 @@ export function shareNode(from: Slot, to: readonly [parent: object, key: string]
  * not be written plain.
  */
 export function restyleFromJson(provenance: Provenance, value: unknown): void {
+  if (value !== null && typeof value === 'object') forgetTags(value);
   if (Array.isArray(value)) {
     for (const item of value) restyleFromJson(provenance, item);
     return;
@@ -113,5 +147,24 @@ export function restyleFromJson(provenance: Provenance, value: unknown): void {
     let byKey = jsonRebuilt.get(value);
     if (!byKey) jsonRebuilt.set(value, (byKey = new Map()));
     byKey.set(key, provenance.of(value, key)[0]);
+  }
+}
+
+/**
+ * kustomize reads metadata.annotations as text only when printing, and until a JSON round
+ * trip a plain value's node holds the text as written. The round trip gives it the JSON
+ * value's text: `1_000` becomes "1000", `1.50` "1.5", `2024-01-01` its RFC 3339 time
+ * (kubectl-verified). Call before the round trip restyles the object.
+ */
+export function annotationsThroughJson(provenance: Provenance, object: Record<string, unknown>): void {
+  const metadata = object['metadata'];
+  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
+  if (!isRecord(annotations)) return;
+  for (const [key, value] of Object.entries(annotations)) {
+    if (typeof value !== 'string' || isQuotedField(provenance, annotations, key, value)) continue;
+    const write = provenance.of(annotations, key)[0];
+    if (!write || !parsingOperations.has(write.operation) || hiddenTag(provenance, annotations, key) === '!!str') continue;
+    const read = resolvePlain(value);
+    if (typeof read === 'number' || typeof read === 'boolean' || (typeof read === 'string' && read !== value)) annotations[key] = String(read);
   }
 }

@@ -7,7 +7,6 @@ import type { PatchOptions } from './applyStrategicMerge';
 import { applyJsonTo, applyStrategicTo, resourceForPatch } from './applyPatch';
 import { classifyPatch, type ClassifiedPatch } from './classifyPatch';
 import { parseTarget } from './patchTarget';
-import { unshareRebuiltAnnotations } from './rebuiltAnnotations';
 import { checkJsonText, fileSource, inlineSource, parseSource, type PatchSource } from './patchSource';
 
 // The `patches` field (api/internal/builtins/PatchTransformer.go): each entry is an
@@ -16,7 +15,6 @@ import { checkJsonText, fileSource, inlineSource, parseSource, type PatchSource 
 
 export async function transformPatches({ ctx, kustomization: k, resources }: TransformerInput): Promise<void> {
   const entries = listField(k, 'patches');
-  if (entries.length > 0) await unshareRebuiltAnnotations(ctx, resources);
   for (const [index, entry] of entries.entries()) {
     const at = k.at(entries, index);
     if (!isRecord(entry)) throw new RenderError(diagnostic(k.file, 'a patches entry must be a mapping with patch or path', at));

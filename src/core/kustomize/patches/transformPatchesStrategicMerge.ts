@@ -1,7 +1,6 @@
 import { RenderError, diagnostic } from '../../result';
 import { listField, type Kustomization } from '../kustomization';
 import type { BuildContext } from '../loader';
-import { unshareRebuiltAnnotations } from './rebuiltAnnotations';
 import type { TransformerInput } from '../transformers/pipeline';
 import { applyStrategicTo, noOptions, resourceForPatch } from './applyPatch';
 import { isStrategic, type StrategicPatch } from './classifyPatch';
@@ -15,7 +14,6 @@ export async function transformPatchesStrategicMerge({ ctx, kustomization: k, re
   const entries = listField(k, 'patchesStrategicMerge');
   if (entries.length === 0) return;
   ctx.warnings.push(diagnostic(k.file, "'patchesStrategicMerge' is deprecated; use 'patches' instead", k.at(k.data, 'patchesStrategicMerge'), 'warning'));
-  await unshareRebuiltAnnotations(ctx, resources);
   const patches: StrategicPatch[] = [];
   for (const [index, entry] of entries.entries()) {
     const at = k.at(entries, index);

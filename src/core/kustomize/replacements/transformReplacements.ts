@@ -6,6 +6,8 @@ import { nodeText } from '../patches/scalarStyle';
 import type { Resource } from '../resource';
 import type { TransformerInput } from '../transformers/pipeline';
 import { loadReplacements } from './replacementList';
+import { hiddenTag, markTag, type HiddenTag } from '../scalarTags';
+import { goyamlV3NumberTag } from '../../yaml/goyamlV3Number';
 import { createdLeaf, setFieldValue, type DelimiterOptions } from './applyValue';
 import { PathError, matchPath, readSlot, scalarText, writeSlot, type FieldSlot } from './pathMatcher';
 import { formatSelector, idsOf, isIdSelectorEmpty, isSelectedBy, matchesMapSelector, type IdSelector, type ResourceSelector } from './selectResources';
@@ -27,7 +29,7 @@ export async function transformReplacements({ ctx, kustomization: k, resources }
     const write: FieldWrite = { ...entry.at, operation: 'replacement' };
     targets.forEach((target, index) => {
       if (!isRecord(target) || !isRecord(target['select'])) return fail('target must specify resources to select', targets, index);
-      applyTarget(ctx.provenance.record.bind(ctx.provenance), resources, target, { value, text }, write, (m, parent, key) => fail(m, parent, key));
+      applyTarget(ctx.provenance, resources, target, { value, text }, write, (m, parent, key) => fail(m, parent, key));
     });
   }
 }
@@ -60,14 +62,13 @@ function sourceValue(provenance: Provenance, resources: readonly Resource[], sou
   return { value: parts[index], text: parts[index] };
 }
 
-type Record3 = (parent: object, key: string | number, write: FieldWrite) => void;
-
-function applyTarget(record: Record3, resources: readonly Resource[], target: Record<string, unknown>, { value, text }: SourceValue, write: FieldWrite, fail: (message: string, parent: object, key: string | number) => never): void {
+function applyTarget(provenance: Provenance, resources: readonly Resource[], target: Record<string, unknown>, { value, text }: SourceValue, write: FieldWrite, fail: (message: string, parent: object, key: string | number) => never): void {
   const select = resourceSelector(target['select']);
   const rejects = Array.isArray(target['reject']) ? target['reject'].map(resourceSelector) : [];
   const fieldPaths = Array.isArray(target['fieldPaths']) && target['fieldPaths'].length > 0 ? target['fieldPaths'].map(String) : ['metadata.name'];
   const options = delimiterOptions(target['options']);
   const create = isRecord(target['options']) && target['options']['create'] === true;
+  const record = provenance.record.bind(provenance);
   for (const r of resources) {
     if (!matchesMapSelector(select.labelSelector, r.object.metadata['labels'])) continue;
     if (!matchesMapSelector(select.annotationSelector, r.object.metadata['annotations'])) continue;
@@ -88,12 +89,16 @@ function applyTarget(record: Record3, resources: readonly Resource[], target: Re
       if (slots.length === 0) fail(`${what} "${fieldPath}" in replacement target ${ids[0] ? `${ids[0].kind}/${ids[0].name}` : ''}`.trimEnd(), ...pathAt);
       for (const slot of slots) {
         const before = readSlot(slot);
-        const problem = setFieldValue(slot, value, options, text);
-        if (problem) fail(problem, target, 'options');
+        const tag = targetTag(provenance, slot, before);
+        const problem = setFieldValue(slot, value, options, text, tag);
+        // A delimiter problem is the options'; a text the target's tag cannot hold, the field path's.
+        if (problem) fail(problem, ...(problem.startsWith('delimiter') ? ([target, 'options'] as [object, string]) : pathAt));
         // kustomize re-reads metadata.annotations as map[string]string before printing.
         const written = readSlot(slot);
         if (slot.parent === r.object.metadata['annotations'] && (typeof written === 'number' || typeof written === 'boolean')) writeSlot(slot, String(written));
         record(slot.parent, slot.key, write);
+        // The node keeps its tag: a later replacement into it reads the text so too.
+        if (tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, tag);
         // An existing scalar is set in place: fields sharing its node change too (sharedValues.ts).
         if (!Array.isArray(slot.parent) && typeof slot.key === 'string' && before !== createdLeaf && before !== undefined && typeof before !== 'object') {
           propagateWrite(record, slot.parent, slot.key, before, write);
@@ -101,6 +106,18 @@ function applyTarget(record: Record3, resources: readonly Resource[], target: Re
       }
     }
   }
+}
+
+/** The tag of the target's node where its value does not say it: untagged, or a number's written text. */
+function targetTag(provenance: Provenance, slot: FieldSlot, before: unknown): HiddenTag | undefined {
+  if (before === createdLeaf) return '';
+  const hidden = hiddenTag(provenance, slot.parent, slot.key);
+  if (hidden !== undefined) return hidden;
+  if (typeof before === 'boolean') return '!!bool';
+  if (typeof before !== 'number') return undefined;
+  // A plain `1.0` is a !!float node though it holds an integer.
+  const text = Array.isArray(slot.parent) ? String(before) : (nodeText(provenance, slot.parent, String(slot.key), before) ?? String(before));
+  return goyamlV3NumberTag(text) ?? (Number.isInteger(before) ? '!!int' : '!!float');
 }
 
 function idSelector(v: Record<string, unknown>): IdSelector {

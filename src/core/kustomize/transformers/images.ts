@@ -7,6 +7,8 @@ import { layerConfig } from '../fieldSpecs/layerConfig';
 import { walkFieldSpec } from '../fieldSpecs/walkFieldSpec';
 import { imageMatcher, updateImage, type ImageChange } from './imageReference';
 import type { TransformerInput } from './pipeline';
+import { isQuotedField } from '../patches/scalarStyle';
+import { markUntagged } from '../scalarTags';
 
 // kustomize's ImageTagTransformer (v5.7.1), once per `images` entry: the legacy filter
 // rewrites `image` in every `containers`/`initContainers` list at any depth, then the
@@ -30,9 +32,12 @@ export async function transformImages({ ctx, kustomization: k, resources }: Tran
     const set = (parent: Record<string, unknown>, key: string): void => {
       const image = parent[key];
       if (typeof image !== 'string' || !rule.matcher.test(image)) return;
+      const quoted = isQuotedField(ctx.provenance, parent, key, image);
       parent[key] = updateImage(image, rule);
       // The fieldSpec pass often rewrites what the legacy pass just wrote: one write, not two.
       if (ctx.provenance.of(parent, key)[0] !== rule.write) ctx.provenance.record(parent, key, rule.write);
+      // filtersutil.SetScalar: an untagged node in the field's style.
+      if (!quoted) markUntagged(ctx.provenance, parent, key);
     };
     for (const r of resources) {
       // kustomize never rewrites images inside a CRD (kustomize issue #890).

@@ -11,6 +11,7 @@ import { transformCommonAnnotations, transformLabels } from '../fieldSpecs/label
 import { transformPatches } from '../patches/transformPatches';
 import { transformPatchesStrategicMerge } from '../patches/transformPatchesStrategicMerge';
 import { transformPatchesJson6902 } from '../patches/transformPatchesJson6902';
+import { rebuildAnnotations, rebuildsAnnotations } from '../patches/rebuiltAnnotations';
 
 /** What every builtin transformer receives. Transformers mutate `resources` in place and record provenance. */
 export interface TransformerInput {
@@ -25,23 +26,35 @@ export type Transformer = (input: TransformerInput) => void | Promise<void>;
  * kustomize's fixed builtin order (api/internal/target/kusttarget_configplugin.go):
  * patchesStrategicMerge → patches → namespace → namePrefix → nameSuffix → labels /
  * commonLabels → commonAnnotations → patchesJson6902 → replicas → images → replacements.
+ * Each with the kustomization fields that make kustomize configure it.
  */
-const builtinOrder: readonly Transformer[] = [
-  transformPatchesStrategicMerge,
-  transformPatches,
-  transformNamespace,
-  transformNamePrefix,
-  transformNameSuffix,
-  transformLabels,
-  transformCommonAnnotations,
-  transformPatchesJson6902,
-  transformReplicas,
-  transformImages,
-  transformReplacements,
-  // Not a transformer: binds this layer's vars once its transformers ran (kusttarget.go).
-  mergeVars,
+const builtinOrder: readonly (readonly [Transformer, readonly string[]])[] = [
+  [transformPatchesStrategicMerge, ['patchesStrategicMerge']],
+  [transformPatches, ['patches']],
+  [transformNamespace, ['namespace']],
+  [transformNamePrefix, ['namePrefix']],
+  [transformNameSuffix, ['nameSuffix']],
+  [transformLabels, ['labels', 'commonLabels']],
+  [transformCommonAnnotations, ['commonAnnotations']],
+  [transformPatchesJson6902, ['patchesJson6902']],
+  [transformReplicas, ['replicas']],
+  [transformImages, ['images']],
+  [transformReplacements, ['replacements']],
 ];
 
 export async function applyTransformers(ctx: BuildContext, kustomization: Kustomization, resources: Resource[]): Promise<void> {
-  for (const transform of builtinOrder) await transform({ ctx, kustomization, resources });
+  const rebuilds = await rebuildsAnnotations(ctx);
+  for (const [transform, fields] of builtinOrder) {
+    await transform({ ctx, kustomization, resources });
+    // After each configured transformer (see patches/rebuiltAnnotations.ts).
+    if (rebuilds && fields.some((f) => isConfigured(kustomization.data[f]))) rebuildAnnotations(ctx.provenance, resources);
+  }
+  // Not a transformer: binds this layer's vars once its transformers ran (kusttarget.go).
+  await mergeVars({ ctx, kustomization, resources });
+}
+
+function isConfigured(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value !== 'object' || Object.keys(value).length > 0;
 }
