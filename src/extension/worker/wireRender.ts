@@ -4,7 +4,8 @@
 // on the receiving side's copies of the same objects.
 import type { RenderResult } from '../../core/kustomize/render';
 import type { Resource } from '../../core/kustomize/resource';
-import { Provenance, type FieldWrite, type PathSegment } from '../../core/provenance';
+import type { FieldWrite, PathSegment } from '../../core/provenance';
+import { LazyProvenance } from '../../core/repo/render/lazyProvenance';
 import type { Diagnostic } from '../../core/result';
 
 /** Writes of every key of one object, found at `path` inside resource `resource`'s object. */
@@ -35,50 +36,14 @@ export function toWire(result: RenderResult): WireRenderResult {
 }
 
 export function fromWire(wire: WireRenderResult): RenderResult {
-  const provenance = new LazyProvenance(() => {
+  const provenance = new LazyProvenance((into) => {
     for (const [resource, path, keys] of JSON.parse(wire.provenance) as WireWrites[]) {
       let node: unknown = wire.resources[resource]?.object;
       for (const segment of path) node = (node as Record<PathSegment, unknown> | undefined)?.[segment];
       if (node === null || typeof node !== 'object') continue;
       // record() puts each write first: replaying oldest to newest rebuilds the chain as it was.
-      for (const [key, writes] of keys) for (let i = writes.length - 1; i >= 0; i--) provenance.record(node, key, writes[i]!);
+      for (const [key, writes] of keys) for (let i = writes.length - 1; i >= 0; i--) into.record(node, key, writes[i]!);
     }
   });
   return { resources: wire.resources, provenance, warnings: wire.warnings };
-}
-
-/**
- * Recorded on first use: most overlays are in sync, and their diff never asks where a field
- * came from, so most renders never pay for rebuilding their provenance on the main thread.
- */
-class LazyProvenance extends Provenance {
-  constructor(private fill: (() => void) | undefined) {
-    super();
-  }
-
-  private ready(): void {
-    const fill = this.fill;
-    this.fill = undefined;
-    fill?.();
-  }
-
-  override record(parent: object, key: PathSegment, write: FieldWrite): void {
-    this.ready();
-    super.record(parent, key, write);
-  }
-
-  override of(parent: object, key: PathSegment): readonly FieldWrite[] {
-    this.ready();
-    return super.of(parent, key);
-  }
-
-  override cloneTracked<T>(value: T): T {
-    this.ready();
-    return super.cloneTracked(value);
-  }
-
-  override importTracked<T>(source: Provenance, value: T): T {
-    this.ready();
-    return super.importTracked(source, value);
-  }
 }

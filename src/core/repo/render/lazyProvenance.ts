@@ -1,7 +1,8 @@
 import { Provenance, type FieldWrite, type PathSegment } from '../../provenance';
 
 /**
- * A Provenance recorded on first use by `fill`: most renders are in sync, their diff never asks
+ * A Provenance recorded on first use by `fill` (the main thread rebuilding a worker render's, the
+ * editor remapping a virtual overlay's): most renders are in sync, their diff never asks
  * where a field came from, so most never pay for building it.
  */
 export class LazyProvenance extends Provenance {
