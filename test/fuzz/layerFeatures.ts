@@ -101,6 +101,16 @@ export function addReplacements(layer: Layer): void {
         targets: [{ select: { kind: app.kinds.has('Deployment') ? 'Deployment' : 'StatefulSet', name: app.app }, fieldPaths: [`spec.template.spec.containers.[name=${app.app}].env.[name=LOG_LEVEL].value`] }],
       });
     }
+    if (app.kinds.has('ConfigMap') && rng.chance(0.2)) {
+      // Into nodes kyaml set without a tag (an image the images transformer set, a name a
+      // patch or namePrefix put back) the text resolves as plain YAML: a date prints as a time.
+      const workload = app.kinds.has('Deployment') ? 'Deployment' : 'StatefulSet';
+      const fieldPaths = rng.chance(0.5) ? [`spec.template.spec.containers.[name=${app.app}].image`] : ['metadata.name'];
+      out.push({
+        source: { kind: 'ConfigMap', name: `${app.app}-config`, fieldPath: 'data.mode' },
+        targets: [{ select: { kind: fieldPaths[0] === 'metadata.name' && app.kinds.has('Service') && rng.chance(0.5) ? 'Service' : workload, name: app.app }, fieldPaths }],
+      });
+    }
     if (app.kinds.has('Ingress') && rng.chance(0.6)) {
       out.push({
         source: { kind: 'Service', name: app.app, fieldPath: 'metadata.name' },

@@ -21,6 +21,8 @@ export const plainValues = ['info', 'debug', 'production', 'eu-west-1', 'v2', 'e
 
 export const trickyValues = [
   'true', 'yes', 'on', 'off', 'no', 'y', 'n', '~', 'null', '0123', '0x1F', '1e3', '1.0', '.5', '-', '',
+  // Strings to the YAML 1.2 writer, so written plain, but numbers to yaml.v3 (kustomize's reader).
+  '1_000', '0b101', '-0x1F',
   '*', '&anchor', 'a: b', 'key=value', '# not a comment', 'http://example.com:8080/path?q=1', "it's", 'say "hi"',
   '2024-01-01', '12:30', '@handle', '%percent', '`tick`', 'trailing ', ' leading', 'tab\there', 'ünïcödé',
   'a'.repeat(90), 'word '.repeat(20).trim(), 'line one\nline two\n', 'no trailing newline\nsecond', '  indented\nblock\n',

@@ -66,9 +66,10 @@ export function sameId(a: ResourceId, b: ResourceId): boolean {
   return a.group === b.group && a.version === b.version && a.kind === b.kind && a.name === b.name && (a.namespace ?? 'default') === (b.namespace ?? 'default');
 }
 
+/** The field's text, as kyaml's GetName reads a node's value: a plain `false` or `5` names too. */
 function stringField(obj: Record<string, unknown>, key: string): string {
   const v = obj[key];
-  return typeof v === 'string' ? v : '';
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 export function asObject(value: unknown): Resource['object'] | undefined {

@@ -8,6 +8,9 @@ import { layerConfig } from '../fieldSpecs/layerConfig';
 import { walkFieldSpec } from '../fieldSpecs/walkFieldSpec';
 import { storePreHashId } from './nameHistory';
 import { candidatesFor, selectReferral, toCandidate, type Candidate, type ReferralQuery } from './referralCandidates';
+import { isQuotedField } from '../patches/scalarStyle';
+import { resolvePlain } from '../replacements/applyValue';
+import { markUntagged } from '../scalarTags';
 
 // Root step after the hash suffixes (kustomize's FixBackReferences): every field the
 // merged nameReference table lists, in every resource whose original kind it selects, is
@@ -109,9 +112,13 @@ class ReferenceFixer {
     return { group: String(roleRef['apiGroup']), kind: String(roleRef['kind']) };
   }
 
+  /** kyaml's FieldSetter with a StringValue: an untagged node in the field's style, so a plain `false` prints as a boolean (kubectl-verified). */
   private write(parent: Record<string, unknown> | unknown[], key: string | number, value: string, where: SourceLocation): void {
-    (parent as Record<string | number, unknown>)[key] = value;
+    const fields = parent as Record<string | number, unknown>;
+    const quoted = !Array.isArray(parent) && isQuotedField(this.provenance, parent, String(key), fields[key]);
+    fields[key] = quoted ? value : resolvePlain(value);
     this.provenance.record(parent, key, { file: where.file, line: where.line, column: where.column, operation: 'nameReference' });
+    if (!quoted) markUntagged(this.provenance, parent, key);
   }
 
   /** Located at the reference itself: the line in the resource file a user would fix. */
