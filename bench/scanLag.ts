@@ -73,7 +73,7 @@ export async function benchScanLag(repoRoot: string, shape: RepoShape = defaultR
         ours: result.servicesLoad.maxLagMs, unit: 'ms', budget: 'reported' },
       lag('full scan, cold cluster cache', result.firstScan),
       lag('refresh, warm cluster cache', result.refresh),
-      { name: `keystroke → hints in that repo (debounce 0), p95 (n=${result.keystroke.length}, p50 ${percentile(result.keystroke, 50).toFixed(0)} ms, max ${Math.max(...result.keystroke).toFixed(0)} ms)`, ours: p95, unit: 'ms', budget: '≤ 50 ms p95', pass: p95 <= 50 },
+      { name: `keystroke → hints in that repo (debounce 0, Driftline side bar open), p95 (n=${result.keystroke.length}, p50 ${percentile(result.keystroke, 50).toFixed(0)} ms, max ${Math.max(...result.keystroke).toFixed(0)} ms)`, ours: p95, unit: 'ms', budget: '≤ 50 ms p95', pass: p95 <= 50 },
       // The rest is the workbench applying the edit and sending it over (bench/support/extensionHostRun.ts profiles it).
       { name: `  of which the extension host (document change event → hints), p95 (p50 ${percentile(result.afterChangeEvent, 50).toFixed(0)} ms)`, ours: percentile(result.afterChangeEvent, 95), unit: 'ms', budget: 'reported' },
     ];

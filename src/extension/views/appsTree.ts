@@ -7,6 +7,7 @@ import type { ArgoStatusService } from '../argoStatus';
 import { appEntries, groupEntries, type AppEntry } from '../apps/appEntries';
 import { describeRef, refOfDiff } from '../resourceRef';
 import { readSettings } from '../settings';
+import { coalescedRefresh } from './coalescedRefresh';
 import { appDescription, appTooltip, elsewhereCounts, syncCounts } from './appNodeText';
 
 // `overlay` keeps the name commands read from a tree node (Sync, Open Diff Panel, Show Rendered).
@@ -26,8 +27,10 @@ export class AppsTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly drift: DriftController, private readonly repo: RepoService, private readonly argo: ArgoStatusService) {
-    const fire = (): void => this.changed.fire(undefined);
+    const refresh = coalescedRefresh(() => this.changed.fire(undefined));
+    const fire = (): void => refresh.request();
     this.subscriptions = [
+      refresh,
       drift.onDidChange(fire),
       repo.onDidChange(fire),
       argo.onDidChange(fire),

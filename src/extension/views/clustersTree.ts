@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ScopeStatus } from '../../core/cluster/connectionState';
+import { scopeId, type ScopeStatus } from '../../core/cluster/connectionState';
 import type { DriftController } from '../driftController';
 import { readSettings } from '../settings';
 import { loadKubeConfigContexts, type ContextSummary } from '../../node/kubeContexts';
@@ -12,12 +12,25 @@ export class ClustersTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
+  /** What the tree last showed of the connection: most drift changes (keystrokes) leave it as it was. */
+  private shown = '';
+
   constructor(private readonly drift: DriftController) {
-    this.subscriptions = [drift.onDidChange(() => this.changed.fire(undefined)), vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('driftline') && this.changed.fire(undefined))];
+    this.subscriptions = [
+      drift.onDidChange(() => this.connectionSignature() !== this.shown && this.changed.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('driftline') && this.changed.fire(undefined)),
+    ];
+  }
+
+  private connectionSignature(): string {
+    const status = this.drift.clusterStatus();
+    const scopes = (status?.scopes ?? []).map((s) => `${scopeId(s.scope)}=${s.state}:${s.lastError?.message ?? ''}`);
+    return JSON.stringify([this.drift.connection.kind, status?.context, status?.state, scopes]);
   }
 
   getChildren(node?: Node): Node[] {
     if (!node) {
+      this.shown = this.connectionSignature();
       const settings = readSettings();
       try {
         return loadKubeConfigContexts(settings.kubeconfig).map((context) => ({ kind: 'context', context, active: settings.context ? context.name === settings.context : context.current }));
