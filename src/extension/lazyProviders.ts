@@ -35,6 +35,11 @@ export class LazyTree implements vscode.TreeDataProvider<unknown>, vscode.Dispos
     return this.real?.getParent?.(element);
   }
 
+  /** Tooltips built on hover (VS Code asks only once an item is pointed at). */
+  resolveTreeItem(item: vscode.TreeItem, element: unknown, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.real?.resolveTreeItem ? this.real.resolveTreeItem(item, element, token) : item;
+  }
+
   dispose(): void {
     this.subscription?.dispose();
     this.changed.dispose();

@@ -22,7 +22,20 @@ export interface DriftlineSettings {
   readonly decorationStyle: 'inline' | 'gutter' | 'off';
 }
 
+let cached: DriftlineSettings | undefined;
+// Registered as this module loads, before any listener of the services: a change is forgotten
+// here before anything reacting to the same event reads the settings again. VS Code's own
+// configuration data changes with that event too, so the cache is never older than it.
+vscode.workspace.onDidChangeConfiguration((e) => {
+  if (e.affectsConfiguration('driftline')) cached = undefined;
+});
+
+/** The settings, read once per change: hot paths (a keystroke, every tree item) ask for them often. */
 export function readSettings(): DriftlineSettings {
+  return (cached ??= loadSettings());
+}
+
+function loadSettings(): DriftlineSettings {
   const c = vscode.workspace.getConfiguration('driftline');
   return {
     kubeconfig: c.get<string>('kubeconfig', ''),

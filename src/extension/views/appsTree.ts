@@ -77,18 +77,24 @@ export class AppsTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     const { entry, overlay } = node;
     const elsewhere = elsewhereCounts(entry, this.connectedContext());
     const counts = elsewhere ?? (overlay ? syncCounts(overlay) : undefined);
-    const localChanges = overlay?.diffs.reduce((n, d) => n + d.changes.length, 0);
     const argo = this.argo.statusOf(entry.app);
-    const summary = this.argo.summaryOf(entry.app, localChanges);
     const item = new vscode.TreeItem(entry.name, overlay && overlay.diffs.length > 0 && !elsewhere ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `app:${entry.app ? `${entry.app.namespace ?? 'argocd'}/${entry.name}` : entry.dir ?? entry.name}`;
     item.description = appDescription(entry, counts, argo, readSettings().appsGroupBy);
-    item.tooltip = new vscode.MarkdownString(appTooltip(entry, overlay, summary, (dir) => vscode.workspace.asRelativePath(dir)));
+    // The tooltip (Markdown, which VS Code parses per item) is built on hover: resolveTreeItem.
     item.iconPath = !overlay || elsewhere ? icon('circle-slash', 'descriptionForeground')
       : overlay.errors.length > 0 ? icon('error', 'errorForeground')
         : counts && counts.drifted > 0 ? icon('warning', 'editorWarning.foreground') : icon('pass', 'testing.iconPassed');
     if (entry.dir) item.resourceUri = vscode.Uri.file(entry.dir);
     item.contextValue = overlay ? 'driftline.app' : 'driftline.app.unrendered';
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind !== 'app') return item;
+    const { entry, overlay } = node;
+    const localChanges = overlay?.diffs.reduce((n, d) => n + d.changes.length, 0);
+    item.tooltip = new vscode.MarkdownString(appTooltip(entry, overlay, this.argo.summaryOf(entry.app, localChanges), (dir) => vscode.workspace.asRelativePath(dir)));
     return item;
   }
 
