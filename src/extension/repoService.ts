@@ -29,6 +29,9 @@ export class RepoService implements vscode.Disposable {
   private started: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Derived from `models`, dropped whenever a model changes. */
+  private allApps: readonly AppModel[] | undefined;
+  private byDir: Map<string, readonly AppModel[]> | undefined;
 
   /** `worker`: discovery runs there (a full-repo parse must not block the editor's thread); without one, here. */
   constructor(private readonly logger: Logger, private readonly worker?: RenderClient) {}
@@ -39,13 +42,17 @@ export class RepoService implements vscode.Disposable {
     return this.started;
   }
 
-  get apps(): AppModel[] {
-    return [...this.models.values()].flatMap((m) => m.apps);
+  get apps(): readonly AppModel[] {
+    return (this.allApps ??= [...this.models.values()].flatMap((m) => m.apps));
   }
 
   /** The apps that render `dir` (none for an overlay no Application names). */
-  appsFor(dir: string): AppModel[] {
-    return appsRendering(this.apps, dir);
+  appsFor(dir: string): readonly AppModel[] {
+    // Asked per overlay (hundreds) on every model change and status update: indexed once per model.
+    this.byDir ??= new Map();
+    let apps = this.byDir.get(dir);
+    if (!apps) this.byDir.set(dir, (apps = appsRendering(this.apps, dir)));
+    return apps;
   }
 
   app(name: string): AppModel | undefined {
@@ -102,6 +109,7 @@ export class RepoService implements vscode.Disposable {
     const contexts = kubeconfigContexts(settings.kubeconfig);
     const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file') ?? [];
     for (const key of [...this.models.keys()]) if (!folders.some((f) => f.uri.fsPath === key)) this.models.delete(key);
+    this.forgetDerived();
     for (const folder of folders) {
       try {
         const render = renderOptions(settings.helmPath);
@@ -109,6 +117,7 @@ export class RepoService implements vscode.Disposable {
           ? await this.worker.discoverRepo(folder.uri.fsPath, { contexts, contextMap: settings.contextMappings, runBinaries: render.runner !== undefined, ...(render.helm ? { helm: render.helm } : {}) })
           : await discoverRepo(this.fs, folder.uri.fsPath, { contexts, contextMap: settings.contextMappings, render });
         this.models.set(folder.uri.fsPath, model);
+        this.forgetDerived();
         for (const d of model.diagnostics) this.logger.warn(`repo model: ${d.file}:${d.line}: ${d.message}`);
       } catch (e) {
         // A bug in discovery must not take the Apps view down with it: keep the last model.
@@ -116,6 +125,11 @@ export class RepoService implements vscode.Disposable {
       }
     }
     this.changed.fire();
+  }
+
+  private forgetDerived(): void {
+    this.allApps = undefined;
+    this.byDir = undefined;
   }
 
   dispose(): void {
