@@ -168,7 +168,7 @@ describe('Argo CD apps in VS Code', { timeout: 300_000 }, () => {
 
   it('Sync asks once whether to go through Argo CD, requests the operation and follows it', async (t) => step(t, 'argo-sync', async () => {
     await openFile(page(), `${production}/kustomization.yaml`);
-    const choices = await runCommandForQuickPick('Driftline: Sync', 'Through Argo CD (recommended)');
+    const choices = await runCommandForQuickPick('Driftline: Sync App', 'Through Argo CD (recommended)');
     assert.ok(choices.some((c) => c.includes('Through Argo CD (recommended)')) && choices.some((c) => c.includes('Apply directly (Argo CD may revert it)')), choices.join('\n'));
     await screenshot(page(), 'argo-04-sync-mode-choice.png');
     await pickQuickInputRow(page(), 'Through Argo CD (recommended)');
@@ -193,7 +193,7 @@ describe('Argo CD apps in VS Code', { timeout: 300_000 }, () => {
     assert.equal(await liveImageOf(kubectl), `${image}:hotfix-1`);
 
     // Remembered: the next Sync goes straight to the confirmation.
-    await runCommand(page(), 'Driftline: Sync');
+    await runCommand(page(), 'Driftline: Sync App');
     await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
     assert.match(await dialog.innerText(), /Argo CD will sync guestbook-production/);
     assert.equal(await page().locator('.quick-input-widget').isVisible(), false, 'no sync mode question the second time');
@@ -202,7 +202,7 @@ describe('Argo CD apps in VS Code', { timeout: 300_000 }, () => {
     // Forgotten: asked again.
     await runCommand(page(), 'Driftline: Forget Sync Mode Choices');
     await toast('forgot the sync mode of 1 app').waitFor({ state: 'visible', timeout: waitTimeout });
-    assert.ok((await runCommandForQuickPick('Driftline: Sync', 'Through Argo CD')).some((c) => c.includes('Apply directly (Argo CD may revert it)')));
+    assert.ok((await runCommandForQuickPick('Driftline: Sync App', 'Through Argo CD')).some((c) => c.includes('Apply directly (Argo CD may revert it)')));
     await screenshot(page(), 'argo-06-asked-again-after-forget.png');
     // Apply directly: the server dry run and the usual confirmation, which says Argo CD is bypassed.
     await pickQuickInputRow(page(), 'Apply directly (Argo CD may revert it)');

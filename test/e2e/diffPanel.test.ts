@@ -151,7 +151,7 @@ describe('diff panel in VS Code', { timeout: 600_000 }, () => {
     const button = panel().locator('#sync-selected');
     await waitFor(async () => (await button.innerText()).includes('Sync Selected (1)'), { timeout: 10_000, message: 'Sync Selected (1)' });
     await button.click();
-    // The same flow as Driftline: Sync: the dry-run preview, then the protected-target name
+    // The same flow as Driftline: Sync App: the dry-run preview, then the protected-target name
     // ("prod"), then taking over the image field kubectl-set owns.
     const dialog = page().locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: waitTimeout });

@@ -1,5 +1,5 @@
 // The thin slice, as a user sees it in a real VS Code: a live change made with kubectl shows up
-// inline on the overlay line that sets the value; "Driftline: Sync" puts the cluster back and
+// inline on the overlay line that sets the value; "Driftline: Sync App" puts the cluster back and
 // the hint goes away; a new live change brings it back without any user action.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -72,8 +72,8 @@ describe('drift slice in VS Code', { timeout: 600_000 }, () => {
       `only the newTag line may carry a Driftline hint:\n${describeLines(lines)}`);
   }));
 
-  it('Driftline: Sync previews, asks for the protected-target name and the takeover, restores the cluster and clears the hint', async (t) => step(t, 'sync', async () => {
-    await runCommand(page(), 'Driftline: Sync');
+  it('Driftline: Sync App previews, asks for the protected-target name and the takeover, restores the cluster and clears the hint', async (t) => step(t, 'sync', async () => {
+    await runCommand(page(), 'Driftline: Sync App');
     // The overlay deploys to guestbook-prod: a protected target ("prod"), so the modal
     // (showing the server's dry-run prediction) leads to a typed confirmation.
     const dialog = page().locator('.monaco-dialog-box');

@@ -243,7 +243,7 @@ describe('editor experience in VS Code', { timeout: 300_000 }, () => {
 
     // Sync from the palette with the overlay active: preview, protected target, takeover.
     await reopenFile(page(), overlayFile);
-    await runCommand(page(), 'Driftline: Sync');
+    await runCommand(page(), 'Driftline: Sync App');
     const dialog = page().locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: waitTimeout });
     assert.match(await dialog.innerText(), /Server dry run: 0 to create, 1 to change/);

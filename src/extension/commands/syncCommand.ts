@@ -8,7 +8,7 @@ import { syncThroughArgo } from '../argoSync';
 import { renderForSync } from '../renderPath';
 
 /**
- * `Driftline: Sync` — the overlay the active editor belongs to (or the one a tree item or
+ * `Driftline: Sync App` — the overlay the active editor belongs to (or the one a tree item or
  * CodeLens names). Only to its app's destination context (the context guard); through Argo
  * CD where Argo CD manages the app, unless the user chose to apply directly; otherwise a
  * server-side apply of what is saved on disk, which is what Git will hold (it says so when
@@ -16,7 +16,7 @@ import { renderForSync } from '../renderPath';
  */
 export async function syncCommand(drift: DriftController, logger: Logger, auditPath: string, target?: unknown): Promise<void> {
   await drift.start();
-  const overlay = overlayFromArgument(drift, target) ?? (await pickOverlay(drift, 'Driftline: Sync'));
+  const overlay = overlayFromArgument(drift, target) ?? (await pickOverlay(drift, 'Driftline: Sync App'));
   if (!overlay) return;
   const kube = drift.client;
   if (!kube) {

@@ -16,7 +16,7 @@ export interface SyncResourcesTarget {
 
 /**
  * Sync Selected (diff panel): the one editor sync flow (context guard → Argo CD or direct →
- * plan → dry run → the same modal and protected-target confirmation as `Driftline: Sync` →
+ * plan → dry run → the same modal and protected-target confirmation as `Driftline: Sync App` →
  * apply → health → audit), restricted to
  * the chosen resources of one overlay as rendered from disk. Never prunes: a partial sync
  * must not delete what it was not asked about.

@@ -12,7 +12,7 @@ export interface DiffPanelDeps {
   readonly drift: DriftController;
   readonly logger: Logger;
   readonly extensionUri: vscode.Uri;
-  /** Where sync audit records go (the same file `Driftline: Sync` writes). */
+  /** Where sync audit records go (the same file `Driftline: Sync App` writes). */
   readonly auditPath: string;
 }
 

@@ -55,7 +55,7 @@ export async function openFile(page: Page, relativePath: string): Promise<Locato
   return activeEditor(page, relativePath);
 }
 
-/** Runs a command from the palette (F1) by its full title, e.g. `Driftline: Sync`. */
+/** Runs a command from the palette (F1) by its full title, e.g. `Driftline: Sync App`. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator(quickInputBox);
