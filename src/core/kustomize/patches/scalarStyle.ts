@@ -6,6 +6,7 @@ import { plainScalarValue } from '../../yaml/plainScalarValue';
 import { resolvePlain } from '../replacements/applyValue';
 import { forgetTags, hiddenTag, isUntagged, markTag, type HiddenTag } from '../scalarTags';
 import { goyamlV3NumberTag } from '../../yaml/goyamlV3Number';
+import { goTimestampText } from '../../yaml/goTimestamp';
 
 // kyaml's nodes keep the style a scalar was written in, and its FieldSetter gives a value
 // set over an existing field that field's style (kyaml/yaml/fns.go). So a strategic merge
@@ -101,11 +102,25 @@ function typedTag(given: unknown, text: string, plainTimestamp: boolean): Hidden
 
 /** The text kyaml's node for `parent[key]` holds: what a parser read plain as a number, boolean or timestamp keeps its source text. */
 export function nodeText(provenance: Provenance, parent: object, key: string, value: unknown): string | undefined {
+  const plain = parsedPlainText(provenance, parent, key);
+  if (plain !== undefined) return plain;
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** Whether `parent[key]` is still the !!timestamp node a parser read from a plain date or time. */
+export function isPlainTimestamp(provenance: Provenance, parent: object, key: string, value: string): boolean {
+  const write = provenance.of(parent, key)[0];
+  if (!write || !parsingOperations.has(write.operation) || jsonRebuilt.get(parent)?.get(key) === write) return false;
+  if (isQuotedField(provenance, parent, key, value)) return false;
+  return write.plainText !== undefined || goTimestampText(value) !== undefined;
+}
+
+/** The source text of a number, boolean or timestamp a parser read plain, while the node is still the parser's. */
+export function parsedPlainText(provenance: Provenance, parent: object, key: string): string | undefined {
   const write = provenance.of(parent, key)[0];
   // Since a JSON round trip (and until the next write) the node holds the JSON value's text.
   const rebuilt = write !== undefined && jsonRebuilt.get(parent)?.get(key) === write;
-  if (write && !rebuilt && parsingOperations.has(write.operation) && write.plainText !== undefined) return write.plainText;
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  return write && !rebuilt && parsingOperations.has(write.operation) ? write.plainText : undefined;
 }
 
 type Slot = readonly [parent: Record<string, unknown>, key: string];

@@ -12,6 +12,12 @@ export interface DelimiterOptions {
   readonly index?: number;
 }
 
+/** What the target's node holds beyond its value: its tag where the value does not say it, and whether it is quoted. */
+export interface TargetNode {
+  readonly tag?: HiddenTag;
+  readonly quoted?: boolean;
+}
+
 /**
  * kyaml's setFieldValue (api/filters/replacement/replacement.go): with a delimiter, the
  * value replaces one part of the target's text (index < 0 prepends, past the end
@@ -19,7 +25,7 @@ export interface DelimiterOptions {
  * scalarTags.ts) — `"8080"` stays a string, 8080 a number — while a created field, or an
  * untagged node, has none and reads its text as plain YAML would.
  */
-export function setFieldValue(slot: FieldSlot, value: unknown, options: DelimiterOptions, sourceText = scalarText(value), tag?: HiddenTag): string | undefined {
+export function setFieldValue(slot: FieldSlot, value: unknown, options: DelimiterOptions, sourceText = scalarText(value), { tag, quoted }: TargetNode = {}): string | undefined {
   const current = readSlot(slot);
   let next = deepCopy(value);
   if (options.delimiter) {
@@ -43,7 +49,7 @@ export function setFieldValue(slot: FieldSlot, value: unknown, options: Delimite
     const read = readAs(tag, text);
     if (read === undefined) return `cannot decode !!str \`${text}\` as a ${tag}`;
     // A quoted typed node prints its text, unless the text resolves to another tag (an integer in a !!float node).
-    writeSlot(slot, typeof current === 'string' && !(tag === '!!float' && goyamlV3NumberTag(text) === '!!int') ? text : read);
+    writeSlot(slot, quoted === true && !(tag === '!!float' && goyamlV3NumberTag(text) === '!!int') ? text : read);
   }
   return undefined;
 }

@@ -24,8 +24,7 @@ export interface ResourceSelector extends IdSelector {
 /** The ids kustomize matches a resource by: current first, then earlier ones. */
 export function idsOf(r: Resource): ResourceId[] {
   const current = resourceId(r);
-  const original: ResourceId = { ...current, name: r.originalName, namespace: r.originalNamespace || undefined };
-  const ids = [current, ...(r.naming?.previousIds ?? []), original];
+  const ids = [current, ...(r.naming?.previousIds ?? [])];
   return ids.filter((id, i) => ids.findIndex((o) => o.name === id.name && o.namespace === id.namespace && o.kind === id.kind) === i);
 }
 

@@ -2,13 +2,13 @@ import { propagateWrite } from '../sharedValues';
 import { isRecord } from '../../fieldPath';
 import { RenderError, diagnostic } from '../../result';
 import type { FieldWrite, Provenance } from '../../provenance';
-import { nodeText } from '../patches/scalarStyle';
+import { isPlainTimestamp, nodeText, parsedPlainText } from '../patches/scalarStyle';
 import type { Resource } from '../resource';
 import type { TransformerInput } from '../transformers/pipeline';
 import { loadReplacements } from './replacementList';
-import { hiddenTag, markTag, type HiddenTag } from '../scalarTags';
+import { hiddenTag, markTag } from '../scalarTags';
 import { goyamlV3NumberTag } from '../../yaml/goyamlV3Number';
-import { createdLeaf, setFieldValue, type DelimiterOptions } from './applyValue';
+import { createdLeaf, setFieldValue, type TargetNode, type DelimiterOptions } from './applyValue';
 import { PathError, matchPath, readSlot, scalarText, writeSlot, type FieldSlot } from './pathMatcher';
 import { formatSelector, idsOf, isIdSelectorEmpty, isSelectedBy, matchesMapSelector, type IdSelector, type ResourceSelector } from './selectResources';
 
@@ -89,8 +89,8 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
       if (slots.length === 0) fail(`${what} "${fieldPath}" in replacement target ${ids[0] ? `${ids[0].kind}/${ids[0].name}` : ''}`.trimEnd(), ...pathAt);
       for (const slot of slots) {
         const before = readSlot(slot);
-        const tag = targetTag(provenance, slot, before);
-        const problem = setFieldValue(slot, value, options, text, tag);
+        const node = targetNode(provenance, slot, before);
+        const problem = setFieldValue(slot, value, options, text, node);
         // A delimiter problem is the options'; a text the target's tag cannot hold, the field path's.
         if (problem) fail(problem, ...(problem.startsWith('delimiter') ? ([target, 'options'] as [object, string]) : pathAt));
         // kustomize re-reads metadata.annotations as map[string]string before printing.
@@ -98,7 +98,8 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
         if (slot.parent === r.object.metadata['annotations'] && (typeof written === 'number' || typeof written === 'boolean')) writeSlot(slot, String(written));
         record(slot.parent, slot.key, write);
         // The node keeps its tag: a later replacement into it reads the text so too.
-        if (tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, tag);
+        if (node.quoted === true && node.tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, node.tag);
+        else if (node.tag === '') markTag(provenance, slot.parent, slot.key, '');
         // An existing scalar is set in place: fields sharing its node change too (sharedValues.ts).
         if (!Array.isArray(slot.parent) && typeof slot.key === 'string' && before !== createdLeaf && before !== undefined && typeof before !== 'object') {
           propagateWrite(record, slot.parent, slot.key, before, write);
@@ -108,16 +109,22 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
   }
 }
 
-/** The tag of the target's node where its value does not say it: untagged, or a number's written text. */
-function targetTag(provenance: Provenance, slot: FieldSlot, before: unknown): HiddenTag | undefined {
-  if (before === createdLeaf) return '';
+/**
+ * The target's node where its value does not say it all: untagged or a typed node in a
+ * quoted style (scalarTags.ts), or a plain typed node: a number's tag as written (a plain
+ * `1.0` is a !!float node though it holds an integer), a timestamp's.
+ */
+function targetNode(provenance: Provenance, slot: FieldSlot, before: unknown): TargetNode {
+  if (before === createdLeaf) return { tag: '' };
   const hidden = hiddenTag(provenance, slot.parent, slot.key);
-  if (hidden !== undefined) return hidden;
-  if (typeof before === 'boolean') return '!!bool';
-  if (typeof before !== 'number') return undefined;
-  // A plain `1.0` is a !!float node though it holds an integer.
-  const text = Array.isArray(slot.parent) ? String(before) : (nodeText(provenance, slot.parent, String(slot.key), before) ?? String(before));
-  return goyamlV3NumberTag(text) ?? (Number.isInteger(before) ? '!!int' : '!!float');
+  if (hidden !== undefined) return { tag: hidden, quoted: hidden !== '' };
+  if (typeof before === 'boolean') return { tag: '!!bool' };
+  if (typeof before !== 'number' && typeof before !== 'string') return {};
+  if (Array.isArray(slot.parent)) return typeof before === 'number' ? { tag: Number.isInteger(before) ? '!!int' : '!!float' } : {};
+  const key = String(slot.key);
+  if (typeof before === 'string') return isPlainTimestamp(provenance, slot.parent, key, before) ? { tag: '!!timestamp' } : {};
+  const plain = parsedPlainText(provenance, slot.parent, key);
+  return { tag: goyamlV3NumberTag(plain ?? String(before)) ?? (Number.isInteger(before) ? '!!int' : '!!float') };
 }
 
 function idSelector(v: Record<string, unknown>): IdSelector {
