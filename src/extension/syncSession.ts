@@ -21,7 +21,7 @@ export interface SyncRequest {
   /** Extra lines for the confirmation (unsaved files left out, …). */
   readonly notes: readonly string[];
   readonly dir: string;
-  readonly audit: { readonly action: 'sync' | 'rollback'; readonly revision: string | undefined; readonly rollback?: { readonly mode: 'revert' | 'apply'; readonly to: string } };
+  readonly audit: { readonly action: 'sync' | 'rollback'; readonly revision: string | undefined; readonly rollback?: { readonly mode: 'revert' | 'apply'; readonly to: string; readonly autoSyncTurnedOff?: boolean } };
 }
 
 /**
@@ -58,8 +58,10 @@ export async function runEditorSync(request: SyncRequest, logger: Logger, auditP
       });
     },
   );
-  if (report.outcome === 'declined') return report;
+  // Declined, nothing was written; unless auto-sync was turned off for it, which the record must show.
+  if (report.outcome === 'declined' && !request.audit.rollback?.autoSyncTurnedOff) return report;
   await writeAudit(request, report, Date.now() - started, auditPath, logger);
+  if (report.outcome === 'declined') return report;
   announce(request, report, logger);
   return report;
 }

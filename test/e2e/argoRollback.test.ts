@@ -111,6 +111,26 @@ describe('Argo CD rollback in VS Code', { timeout: 300_000 }, () => {
     await screenshot(page(), 'argo-rollback-02-apply-autosync-warning.png');
     await clickDialogButton(page(), 'Cancel');
     assert.equal(await applicationField('.spec.syncPolicy.automated.selfHeal'), 'true', 'cancelled: auto-sync untouched');
+    assert.deepEqual(await env.auditRecords(), [], 'nothing written, nothing audited');
+  }));
+
+  it('auto-sync turned off for apply-the-past, then the sync declined: the audit record still tells', async (t) => step(t, 'apply-declined', async () => {
+    const older = await git(folder(), 'log', '--format=%H', `--grep=^${olderSubject}$`);
+    await rollbackFromHistory(older);
+    await pickQuickInputRow(page(), 'Apply the past to the cluster');
+    await dialogText();
+    await clickDialogButton(page(), 'Turn Off Auto-Sync, Then Apply');
+    // The sync's own confirmation (the server's dry run of the old render): declined.
+    await waitFor(async () => /Server dry run/.test(await dialogText()), { timeout: waitTimeout, message: 'the sync confirmation with the server dry run' });
+    await screenshot(page(), 'argo-rollback-02b-apply-confirmation.png');
+    await clickDialogButton(page(), 'Cancel');
+    assert.equal(await applicationField('.spec.syncPolicy.automated'), '', 'auto-sync is off: that write happened');
+    const record = await waitFor(async () => (await env.auditRecords()).filter((r) => r['action'] === 'rollback').at(-1), { timeout: waitTimeout, message: 'the audit record' });
+    assert.deepEqual(record['rollback'], { mode: 'apply', to: older, autoSyncTurnedOff: true });
+    assert.equal((record['result'] as { outcome?: string } | undefined)?.outcome, 'declined');
+    assert.deepEqual((record['result'] as { applied?: string[] } | undefined)?.applied, []);
+    // As the seed had it, for the Argo CD rollback below.
+    await kubectl('-n', 'argocd', 'patch', 'applications.argoproj.io', appName, '--type', 'merge', '-p', JSON.stringify({ spec: { syncPolicy: { automated: { prune: true, selfHeal: true } } } }));
   }));
 
   it('Argo CD rollback: refused under auto-sync in Argo CD\'s words, then turned off and requested in one write, followed to the end', async (t) => step(t, 'argo-rollback', async () => {
@@ -147,5 +167,8 @@ describe('Argo CD rollback in VS Code', { timeout: 300_000 }, () => {
     assert.match(await done.innerText(), /Auto-sync is off: turn it back on once Git holds the fix/);
     await screenshot(page(), 'argo-rollback-04-rolled-back.png');
     assert.equal(await git(folder(), 'status', '--porcelain'), '', 'Git untouched');
+    const record = (await env.auditRecords()).at(-1) ?? {};
+    assert.deepEqual(record['rollback'], { mode: 'argo', to: older, autoSyncTurnedOff: true });
+    assert.equal(record['app'], `argocd:${appName}`);
   }));
 });

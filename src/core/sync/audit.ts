@@ -18,8 +18,12 @@ export interface AuditRecord {
   readonly app: string;
   /** The commit the desired state came from (HEAD for a sync, the target for a rollback). */
   readonly revision: string | undefined;
-  /** For rollbacks: the mode, the target commit, and (revert) the new commit and the files it restored. */
-  readonly rollback?: { readonly mode: 'revert' | 'apply' | 'argo'; readonly to: string; readonly commit?: string; readonly files?: readonly string[] };
+  /**
+   * For rollbacks: the mode, the target commit, (revert) the new commit and the files it restored,
+   * and whether the Argo CD Application's automated sync was removed for it: a cluster write of
+   * its own, recorded even when the rollback is then declined.
+   */
+  readonly rollback?: { readonly mode: 'revert' | 'apply' | 'argo'; readonly to: string; readonly commit?: string; readonly files?: readonly string[]; readonly autoSyncTurnedOff?: boolean };
   readonly plan: { readonly create: number; readonly update: number; readonly unchanged: number; readonly prune: number; readonly hooks: number };
   readonly result: {
     readonly outcome: string;

@@ -32,19 +32,20 @@ function autoSyncOffDetail(cluster: ArgoCluster): string {
 
 /**
  * Before applying the past around Argo CD: under auto-sync the controller re-applies Git's
- * HEAD (with self-heal, within seconds). Offers to turn it off first. False: the user cancelled.
+ * HEAD (with self-heal, within seconds). Offers to turn it off first. Says whether it was turned
+ * off (the rollback's audit record tells), left on, or the user cancelled.
  */
-export async function offerAutoSyncOffBeforeApply(cluster: ArgoCluster, warning: string, logger: Logger): Promise<boolean> {
+export async function offerAutoSyncOffBeforeApply(cluster: ArgoCluster, warning: string, logger: Logger): Promise<'turned-off' | 'left-on' | 'cancelled'> {
   const choice = await vscode.window.showWarningMessage(`Argo CD will undo this rollback of ${cluster.app.name}.`, { modal: true, detail: `${warning}\n\n${autoSyncOffDetail(cluster)}` }, turnOffAndApply, applyAnyway);
-  if (choice === applyAnyway) return true;
-  if (choice !== turnOffAndApply) return false;
+  if (choice === applyAnyway) return 'left-on';
+  if (choice !== turnOffAndApply) return 'cancelled';
   const off = await turnOffAutoSync(cluster.kube, cluster.ref);
   if (!off.ok) {
     void vscode.window.showErrorMessage(`Driftline: ${off.error}. Nothing was applied.`);
-    return false;
+    return 'cancelled';
   }
   logger.info(`auto-sync of Argo CD Application ${cluster.app.name} on ${cluster.kube.contextName} turned off (removed ${JSON.stringify(off.value.removed ?? {})}) before applying a rollback`);
-  return true;
+  return 'turned-off';
 }
 
 export interface ArgoRollbackRequest {
@@ -105,7 +106,8 @@ export async function rollBackThroughArgo(request: ArgoRollbackRequest): Promise
   request.logger.info(`Argo CD rollback of ${app.name} on ${kube.contextName} to history ${entry.id}: ${text}`);
   const record: AuditRecord = {
     action: 'rollback', who, when: new Date().toISOString(), context: kube.contextName, server: kube.server,
-    app: `argocd:${app.name}`, revision: entry.revision, rollback: { mode: 'argo', to: commit.hash },
+    app: `argocd:${app.name}`, revision: entry.revision,
+    rollback: { mode: 'argo', to: commit.hash, ...(requested.value.removedAutomated ? { autoSyncTurnedOff: true } : {}) },
     ...operationAudit(outcome, Date.now() - started),
   };
   request.logger.info(`audit: ${JSON.stringify(record)}`);

@@ -58,7 +58,8 @@ export async function rollbackCommand(drift: DriftController, logger: Logger, au
     return;
   }
   const warning = argo && status ? autoSyncWarning(status.automated, argo.app.name, 'Revert in Git') : undefined;
-  if (argo && warning && !(await offerAutoSyncOffBeforeApply(argo, warning, logger))) return;
+  const autoSync = argo && warning ? await offerAutoSyncOffBeforeApply(argo, warning, logger) : 'left-on';
+  if (autoSync === 'cancelled') return;
   const { kube } = cluster;
   const { rendered } = await renderAtCommit(git, overlay.dir, target.hash);
   if (!rendered.ok) {
@@ -75,7 +76,7 @@ export async function rollbackCommand(drift: DriftController, logger: Logger, au
       target: { appName: cluster.app?.name ?? appName, context: kube.contextName, namespaces },
       notes: [`Rolling back to ${short} "${target.subject}". ${summary}`, argo ? `Git is not changed: Argo CD manages ${argo.app.name} and shows it OutOfSync until Git agrees.` : 'Git is not changed: if Argo CD auto-sync manages this app, it will put HEAD back.'],
       dir: overlay.dir,
-      audit: { action: 'rollback', revision: target.hash, rollback: { mode: 'apply', to: target.hash } },
+      audit: { action: 'rollback', revision: target.hash, rollback: { mode: 'apply', to: target.hash, ...(autoSync === 'turned-off' ? { autoSyncTurnedOff: true } : {}) } },
     },
     logger,
     auditPath,

@@ -2,7 +2,7 @@
 // real kubectl, code-server with the built .vsix, and a browser on its workbench. Every e2e
 // file starts one in before() and closes it in after(); each clean-up runs even when another fails.
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -32,6 +32,8 @@ export interface Environment {
   page(): Page;
   /** The page once the browser runs, for failure screenshots. */
   pageIfStarted(): Page | undefined;
+  /** The extension's audit records (its global storage's audit.jsonl), oldest first; none before the first. */
+  auditRecords(): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,12 @@ export function environment(options: EnvironmentOptions): Environment & { start(
       return session.page;
     },
     pageIfStarted: () => session?.page,
+    async auditRecords() {
+      assert.ok(server, 'code-server not started');
+      const file = join(server.sandbox.userDataDir, 'User', 'globalStorage', 'driftline.driftline', 'audit.jsonl');
+      const text = await readFile(file, 'utf8').catch(() => '');
+      return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
     async start() {
       const vsix = builtVsix();
       scratch = await mkdtemp(join(tmpdir(), `driftline-${options.name}-`));
