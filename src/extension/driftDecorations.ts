@@ -112,6 +112,15 @@ function hintText(fields: readonly DriftedField[], now: Date, stale: boolean): s
   return parts.join(' · ');
 }
 
+/**
+ * A write's file as the hover names it: from the overlay (`kustomization.yaml`, `../base/…`), or
+ * from the workspace for a file elsewhere (an Application's `argocd/…`), not as `../../../../…`.
+ */
+function originLabel(overlayDir: string, file: string): string {
+  const fromOverlay = relative(overlayDir, file);
+  return fromOverlay.startsWith('../../../') ? vscode.workspace.asRelativePath(file) : fromOverlay;
+}
+
 function hover(fields: readonly DriftedField[], now: Date): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['driftline.openDiff', 'driftline.syncResource', 'driftline.goToLocation'] };
@@ -123,7 +132,7 @@ function hover(fields: readonly DriftedField[], now: Date): vscode.MarkdownStrin
       const age = timeAgo(change.lastWriter.time, now);
       md.appendMarkdown(`| changed by | ${change.lastWriter.manager} (${change.lastWriter.operation})${age ? `, ${age}` : ''} |\n`);
     }
-    const chain = change.originChain.map((w) => `[${relative(overlay.dir, w.file)}:${w.line}](${commandUri('driftline.goToLocation', [w.file, w.line, w.column])}) ${w.operation}`);
+    const chain = change.originChain.map((w) => `[${originLabel(overlay.dir, w.file)}:${w.line}](${commandUri('driftline.goToLocation', [w.file, w.line, w.column])}) ${w.operation}`);
     md.appendMarkdown(`\nOrigin, effective first: ${chain.join(' ← ')}\n\n`);
     md.appendMarkdown(`[$(diff) Open Diff](${commandUri('driftline.openDiff', [target])}) · [$(sync) Sync This Resource](${commandUri('driftline.syncResource', [target])})\n\n`);
   }
