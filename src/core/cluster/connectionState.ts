@@ -35,6 +35,8 @@ export interface ScopeStatus {
   readonly since: Date;
   /** The scope has listed at least once: its objects are usable, if maybe old. */
   readonly synced: boolean;
+  /** A watch across all namespaces that keeps only some: how many. */
+  readonly namespaces?: number;
 }
 
 export interface ClusterStatus {

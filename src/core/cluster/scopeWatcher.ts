@@ -56,7 +56,7 @@ export class ScopeWatcher implements Disposable {
   }
 
   get status(): ScopeStatus {
-    return this.current;
+    return this.keep ? { ...this.current, namespaces: this.keep.size } : this.current;
   }
 
   start(): void {

@@ -57,9 +57,10 @@ export class ClustersTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       item.command = node.active ? undefined : { command: 'driftline.selectContext', title: 'Select Context' };
       return item;
     }
-    const { scope, state, lastError } = node.status;
+    const { scope, state, lastError, namespaces } = node.status;
     const item = new vscode.TreeItem(`${scope.kind} (${scope.apiVersion})`);
-    item.description = `${scope.namespace ?? 'all namespaces'} · ${state}`;
+    const where = scope.namespace ?? (namespaces !== undefined ? `${namespaces} namespaces, one watch` : 'all namespaces');
+    item.description = `${where} · ${state}`;
     item.tooltip = lastError ? `${lastError.message}` : undefined;
     item.iconPath = new vscode.ThemeIcon(state === 'connected' ? 'pass' : state === 'reconnecting' || state === 'connecting' ? 'sync' : 'warning');
     return item;

@@ -27,6 +27,7 @@ test('a kind in three namespaces is listed and watched once across all namespace
   assert.deepEqual(kube.listNamespaces, [''], 'one list, across all namespaces');
   assert.deepEqual(kube.openWatches.map((w) => w.scope), ['v1|ConfigMap|']);
   assert.equal(cache.size, 3, 'the namespace nobody deploys to is not held');
+  assert.deepEqual(cache.status().scopes.map((s) => [s.scope.namespace, s.namespaces]), [[undefined, 3]], 'one watch, for three namespaces');
   assert.deepEqual((await cache.list('v1', 'ConfigMap', 'a')).map((o) => o.metadata.name), ['cm-a']);
   // Changes name the object's own namespace, as a watch per namespace would.
   assert.deepEqual(changes.map((c) => `${c.type} ${c.scope.namespace}/${c.object.metadata.name}`).sort(), ['ADDED a/cm-a', 'ADDED b/cm-b', 'ADDED c/cm-c']);
