@@ -41,6 +41,13 @@ export function propagateWrite(record: RecordWrite, parent: Record<string, unkno
   }
 }
 
+/** The other fields still holding the node of `parent[key]`. */
+export function sharingFields(parent: Record<string, unknown>, key: string): Slot[] {
+  const group = groups.get(parent)?.get(key);
+  if (!group) return [];
+  return group.filter(([other, otherKey]) => !(other === parent && otherKey === key) && other[otherKey] === parent[key] && groups.get(other)?.get(otherKey) === group);
+}
+
 /** A field written anew (a new node): it leaves its group. */
 export function unshare(parent: Record<string, unknown>, key: string): void {
   groups.get(parent)?.delete(key);

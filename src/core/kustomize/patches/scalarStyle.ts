@@ -4,6 +4,7 @@ import { writesPlain } from '../../yaml/scalarWriter';
 import { isYaml11NonString } from '../../yaml/yaml11NonString';
 import { plainScalarValue } from '../../yaml/plainScalarValue';
 import { resolvePlain } from '../replacements/applyValue';
+import { sharingFields } from '../sharedValues';
 import { forgetTags, hiddenTag, isUntagged, markTag, type HiddenTag } from '../scalarTags';
 import { goyamlV3NumberTag } from '../../yaml/goyamlV3Number';
 import { goTimestampText } from '../../yaml/goTimestamp';
@@ -74,6 +75,8 @@ export function quoteWalkedString(provenance: Provenance, parent: Record<string,
   // A scalar parsed plain has the tag yaml.v3 resolves its text to (annotations keep `1_000` as text).
   if (parsedPlain && (write.plainText !== undefined || resolvePlain(value) !== value)) return;
   decide(parent, key, true);
+  // The style is the node's: fields sharing it (sharedValues.ts) are quoted too.
+  for (const [other, otherKey] of sharingFields(parent, key)) decide(other, otherKey, true);
 }
 
 /**
