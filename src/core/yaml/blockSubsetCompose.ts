@@ -1,12 +1,14 @@
 import { isScalar, LineCounter, Schema, type Node, type Scalar, type ScalarTag, type YAMLMap, type YAMLSeq } from 'yaml';
-import { newMap, newPair, newScalar, newSeq } from './cheapNodes';
+import { blockScalarValue, type Chomping } from './blockScalarValue';
+import { newAlias, newDocument, newMap, newPair, newScalar, newSeq } from './cheapNodes';
 import type { SyntaxDocument } from './syntaxDocument';
 
 // The `yaml` package's lexer, CST parser and composer were half of a cold render, for files
 // that are nearly always plain block YAML. This composes that common subset straight into
 // the same `yaml` nodes (values, styles, source text, start offsets) the package builds,
-// and gives up — undefined — on anything else: flow collections, anchors, tags, block or
-// multi-line scalars, escapes, tabs, directives, duplicate keys, odd indentation. The caller
+// (block scalars and anchors/aliases included) and gives up — undefined — on anything else:
+// flow collections, tags, multi-line flow scalars, escapes, tabs, directives, duplicate keys
+// or anchors, aliases to later anchors, merge keys, odd indentation. The caller
 // then parses with the package, so errors and every rarer construct keep its behaviour.
 // test/unit/yaml/blockSubsetCompose.test.ts checks the two agree.
 
@@ -25,6 +27,12 @@ const giveUp = (): never => {
 // The scalar tags of the schema parseAllDocuments uses for `{ merge: true }`: YAML 1.2 core plus `<<`.
 const tags = new Schema({ merge: true }).tags.filter((tag): tag is ScalarTag => tag.collection === undefined);
 const noOptions = {};
+
+/** Anchor and alias names this subset takes (YAML allows more; the rest goes to the package). */
+const anchorName = /^[A-Za-z0-9_./-]+$/;
+
+/** A block scalar header: indicator, optional indentation and chomping indicators, optional comment. */
+const blockScalarHeader = /^([|>])([1-9]?)([-+]?)([1-9]?)(?: *| +#.*)$/;
 
 /** Characters a plain scalar (or key) may not start with in this subset. */
 const reservedStart = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
@@ -52,6 +60,8 @@ class BlockComposer {
   private at = 0;
   /** Column where the current line's content starts, when a sequence item's `- ` was consumed. */
   private column = -1;
+  /** The current document's anchors: false while the anchored node is being composed. */
+  private readonly anchors = new Map<string, boolean>();
 
   constructor(private readonly source: string) {
     let start = 0;
@@ -87,7 +97,8 @@ class BlockComposer {
         continue;
       }
       if (line.indent !== 0 || line.text.startsWith('...') || line.text.startsWith('---') || line.text.startsWith('%')) giveUp();
-      documents.push({ contents: this.block(0), errors: [] });
+      this.anchors.clear();
+      documents.push(newDocument(this.block(0)));
       explicit = false;
       this.skipBlank();
       const after = this.current();
@@ -146,10 +157,8 @@ class BlockComposer {
         this.column = content;
         seq.items.push(this.mapping(content));
       } else {
-        seq.items.push(this.inlineScalar(line, content));
         this.column = -1;
-        this.at++;
-        this.expectNoDeeperThan(indent);
+        seq.items.push(this.value(line, indent, content, false));
       }
     }
     return seq;
@@ -177,24 +186,107 @@ class BlockComposer {
     return map;
   }
 
-  /** What follows `key:` at `from` on `line`: a scalar there, or a block on the next lines, or empty. */
+  /** What follows `key:` at `from` on `line`. */
   private mapValue(line: Line, indent: number, from: number): Node {
-    let content = from;
-    while (content < line.text.length && line.text.charCodeAt(content) === 32) content++;
-    this.at++;
-    if (content < line.text.length && line.text.charCodeAt(content) !== 35) {
-      const value = this.inlineScalar(line, content);
+    return this.value(line, indent, skipSpaces(line.text, from), true);
+  }
+
+  /**
+   * The node starting at `column` on `line` (after `key: ` or `- `) in a collection at
+   * `indent`, with an optional `&anchor`: a scalar or alias there, a block scalar or block
+   * collection on the next lines, or (under a key) empty.
+   */
+  private value(line: Line, indent: number, column: number, underKey: boolean): Node {
+    if (line.text.charCodeAt(column) !== 38 /* & */) return this.unanchoredValue(line, indent, column, underKey, false);
+    const nameEnd = wordEnd(line.text, column + 1);
+    const anchor = line.text.slice(column + 1, nameEnd);
+    if (!anchorName.test(anchor) || this.anchors.has(anchor)) giveUp();
+    this.anchors.set(anchor, false);
+    const node = this.unanchoredValue(line, indent, skipSpaces(line.text, nameEnd), underKey, true);
+    node.anchor = anchor;
+    this.anchors.set(anchor, true);
+    return node;
+  }
+
+  private unanchoredValue(line: Line, indent: number, column: number, underKey: boolean, anchored: boolean): Node {
+    const text = line.text;
+    if (column < text.length && text.charCodeAt(column) !== 35 /* # */) {
+      const first = text.charCodeAt(column);
+      if (first === 124 /* | */ || first === 62 /* > */) return this.blockScalar(line, indent, column);
+      const value = first === 42 /* * */ ? this.alias(line, column) : this.inlineScalar(line, column);
+      this.at++;
       this.expectNoDeeperThan(indent);
       return value;
     }
+    this.at++;
     this.skipBlank();
     const next = this.current();
     if (next !== undefined && next.text !== '---') {
       if (next.indent > indent) return this.block(next.indent);
       // YAML lets a sequence under a key sit at the key's own indentation.
-      if (next.indent === indent && isSequenceItem(next.text, indent)) return this.sequence(indent);
+      if (underKey && next.indent === indent && isSequenceItem(next.text, indent)) return this.sequence(indent);
     }
-    return emptyScalar(line.start + content);
+    // An empty item, or an anchor on nothing: the package's business.
+    if (!underKey || anchored) giveUp();
+    return emptyScalar(line.start + column);
+  }
+
+  /** `*name` (then nothing, or a comment): an alias to an anchor this document already completed. */
+  private alias(line: Line, column: number): Node {
+    const nameEnd = wordEnd(line.text, column + 1);
+    const name = line.text.slice(column + 1, nameEnd);
+    if (!anchorName.test(name) || this.anchors.get(name) !== true) giveUp();
+    const rest = skipSpaces(line.text, nameEnd);
+    if (rest < line.text.length && (line.text.charCodeAt(rest) !== 35 || rest === nameEnd)) giveUp();
+    const alias = newAlias(name);
+    alias.range = [line.start + column, line.start + nameEnd, line.start + line.text.length];
+    return alias;
+  }
+
+  /**
+   * A block scalar whose header is at `column` on `line`, in a collection at `indent`: its
+   * body is the following lines indented deeper than the first of them (or than the
+   * explicit indentation indicator says), up to a less indented line. Leading blank lines,
+   * blank lines with more spaces than the body's indentation and stray in-between
+   * indentation go to the package.
+   */
+  private blockScalar(line: Line, indent: number, column: number): Scalar {
+    const header = blockScalarHeader.exec(line.text.slice(column));
+    if (header === null || (header[2] !== '' && header[4] !== '')) giveUp();
+    const [, mode, digitBefore, chomping, digitAfter] = header as unknown as [string, string, string, Chomping, string];
+    const explicit = Number(digitBefore || digitAfter || 0);
+    const lines = this.lines;
+    const first = this.at + 1;
+    const firstLine = first < lines.length ? lines[first] : undefined;
+    if (firstLine === undefined || firstLine.indent === firstLine.text.length || firstLine.indent <= indent) giveUp();
+    const bodyIndent = explicit > 0 ? indent + explicit : firstLine!.indent;
+    if (firstLine!.indent < bodyIndent) giveUp();
+    let last = first;
+    let end = first;
+    for (; end < lines.length; end++) {
+      const { indent: spaces, text } = lines[end] as Line;
+      if (spaces === text.length) {
+        if (spaces > bodyIndent) giveUp();
+        continue;
+      }
+      if (spaces >= bodyIndent) last = end;
+      else if (spaces > indent) giveUp();
+      else break;
+    }
+    const body: string[] = [];
+    for (let i = first; i <= last; i++) body.push((lines[i] as Line).text.slice(bodyIndent));
+    // Past the last content line, the package's lexer keeps blank lines as wide as the body in a clipped or stripped scalar.
+    for (let i = last + 1; i < end; i++) if (chomping !== '+' && (lines[i] as Line).indent >= bodyIndent) giveUp();
+    const breaks = (end < lines.length ? end : lines.length - 1) - last;
+    const stop = chomping === '+' ? end : last + 1;
+    const rangeEnd = stop < lines.length ? (lines[stop] as Line).start : this.source.length;
+    const value = blockScalarValue(mode === '>', chomping, body, breaks);
+    const scalar = newScalar(value);
+    scalar.source = value;
+    scalar.type = mode === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+    scalar.range = [line.start + column, rangeEnd, rangeEnd];
+    this.at = end;
+    return scalar;
   }
 
   /** After a one-line scalar, a deeper line would continue it (or be an error): not in the subset. */
@@ -254,7 +346,7 @@ function hasUnsupportedCharacter(text: string): boolean {
 }
 
 function emptyDocument(offset: number): SyntaxDocument {
-  return { contents: emptyScalar(offset), errors: [] };
+  return newDocument(emptyScalar(offset));
 }
 
 /** What the package composes for a missing value: a null plain scalar with empty source. */
@@ -288,6 +380,18 @@ function maybeNotString(source: string): boolean {
   const c = source.charCodeAt(0) | 0x20; // ASCII letters to lower case
   if (c < 0x61 || c > 0x7a) return true;
   return c === 0x6e /* n */ || c === 0x74 /* t */ || c === 0x66 /* f */;
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** Where the word starting at `from` ends: at a space or the line's end. */
+function wordEnd(text: string, from: number): number {
+  const space = text.indexOf(' ', from);
+  return space < 0 ? text.length : space;
 }
 
 function isSequenceItem(text: string, column: number): boolean {

@@ -1,4 +1,4 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 // The `yaml` package's node constructors tag each node with Object.defineProperty, which
 // costs some twenty times a plain object and was a tenth of a cold render. A node made
@@ -35,4 +35,25 @@ export function newSeq(): YAMLSeq<Node> {
   const seq = Object.create(seqPrototype) as YAMLSeq<Node>;
   seq.items = [];
   return seq;
+}
+
+const aliasPrototype = new Alias('');
+const documentPrototype = new Document();
+
+export function newAlias(source: string): Alias {
+  const node = Object.create(aliasPrototype) as Alias;
+  node.source = source;
+  return node;
+}
+
+/**
+ * A Document (so isDocument holds and an Alias resolves against it, as readers of the
+ * package's documents do) holding only what the block-subset composer fills in.
+ */
+export function newDocument(contents: Node): Document<Node> {
+  const doc = Object.create(documentPrototype) as Document<Node>;
+  doc.contents = contents;
+  doc.errors = [];
+  doc.warnings = [];
+  return doc;
 }
