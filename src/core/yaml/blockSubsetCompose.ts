@@ -201,8 +201,10 @@ class BlockComposer {
     const nameEnd = wordEnd(line.text, column + 1);
     const anchor = line.text.slice(column + 1, nameEnd);
     if (!anchorName.test(anchor) || this.anchors.has(anchor)) giveUp();
+    const content = skipSpaces(line.text, nameEnd);
+    if (line.text.charCodeAt(content) === 42 /* * */) giveUp(); // an alias takes no anchor: an error
     this.anchors.set(anchor, false);
-    const node = this.unanchoredValue(line, indent, skipSpaces(line.text, nameEnd), underKey, true);
+    const node = this.unanchoredValue(line, indent, content, underKey, true);
     node.anchor = anchor;
     this.anchors.set(anchor, true);
     return node;
@@ -267,6 +269,8 @@ class BlockComposer {
       const { indent: spaces, text } = lines[end] as Line;
       if (spaces === text.length) {
         if (spaces > bodyIndent) giveUp();
+        // A last line without a line break belongs to the body only when it is as wide (the lexer's continueScalar).
+        if (end === lines.length - 1 && spaces < bodyIndent) break;
         continue;
       }
       if (spaces >= bodyIndent) last = end;

@@ -7,7 +7,7 @@ import { composeBlockSubset, type ComposedStream } from '../../../src/core/yaml/
 import { parseTracked } from '../../../src/core/yaml/trackedParse';
 import { Provenance } from '../../../src/core/provenance';
 import { fixturesDir, repoRoot } from '../../support/fixtures';
-import { generateNearYaml, random } from './nearYaml';
+import { generateAnchorsAndBlockScalars, generateNearYaml, random } from './nearYaml';
 
 // The block-subset composer must build exactly what the `yaml` package composes (values,
 // styles, source text, positions) whenever it takes a text, and take only texts the
@@ -90,6 +90,7 @@ test('leaves everything outside plain block YAML to the yaml package', () => {
     'a: &x\nb: 1\n',
     '- &x\n- 1\n',
     'a: *x y\n',
+    'a: &x 1\nb: &y *x\n',
     'a: &x\n  b: 1\nc:\n  <<: *x\n',
     'a: {b: 1}\n',
     'a: [1, 2]\n',
@@ -134,6 +135,8 @@ test('takes the usual shapes: nested maps, sequences at or under their key, comm
     '- |\n  item\n- a: >\n    b\n  c: 1\n',
     'metadata:\n  labels: &labels\n    app: web\nspec:\n  selector:\n    matchLabels: *labels\n  name: &n web\n  list: &l\n  - 1\n  also: *n # c\n  again: *l\n',
     '- &s x\n- *s\n- &b |\n  t\n- *b\n',
+    'a: |+\n  x\n ',
+    'a: >+\n  x\n\n  ',
   ];
   for (const text of usual) assert.ok(agrees(text, 'usual shape'), `gave up on:\n${text}`);
 });
@@ -145,6 +148,14 @@ test('agrees with the yaml package on generated near-YAML (fixed seeds)', () => 
   for (let i = 0; i < cases; i++) if (agrees(generateNearYaml(next), `case ${i}`)) taken++;
   // Both sides of the boundary get exercised.
   assert.ok(taken > cases / 10 && taken < cases, `took ${taken} of ${cases}`);
+});
+
+test('agrees with the yaml package on generated anchors, aliases and block scalars (fixed seed)', () => {
+  const next = random(7);
+  let taken = 0;
+  const cases = 3000;
+  for (let i = 0; i < cases; i++) if (agrees(generateAnchorsAndBlockScalars(next), `case ${i}`)) taken++;
+  assert.ok(taken > cases / 4 && taken < cases, `took ${taken} of ${cases}`);
 });
 
 test('parseTracked reports the yaml package\'s error for a file outside the subset', () => {
