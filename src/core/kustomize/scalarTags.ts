@@ -24,13 +24,22 @@ import type { FieldWrite, Provenance } from '../provenance';
 
 export type HiddenTag = '' | '!!str' | '!!int' | '!!float' | '!!bool' | '!!timestamp';
 
-const marks = new WeakMap<object, Map<string | number, { tag: HiddenTag; write: FieldWrite | undefined }>>();
+const marks = new WeakMap<object, Map<string | number, { tag: HiddenTag; write: FieldWrite | undefined; text?: string }>>();
 
-/** Remembers `tag` for `parent[key]`, valid while `write` (by default its newest write now) stays its newest. */
-export function markTag(provenance: Provenance, parent: object, key: string | number, tag: HiddenTag, write = provenance.of(parent, key)[0]): void {
+/**
+ * Remembers `tag` for `parent[key]`, valid while `write` (by default its newest write now)
+ * stays its newest; `text`, what the node holds where it prints otherwise (`1.0` as 1).
+ */
+export function markTag(provenance: Provenance, parent: object, key: string | number, tag: HiddenTag, write = provenance.of(parent, key)[0], text?: string): void {
   let byKey = marks.get(parent);
   if (!byKey) marks.set(parent, (byKey = new Map()));
-  byKey.set(key, { tag, write });
+  byKey.set(key, text === undefined ? { tag, write } : { tag, write, text });
+}
+
+/** The text a marked node holds, when it was remembered. */
+export function markedText(provenance: Provenance, parent: object, key: string | number): string | undefined {
+  const mark = marks.get(parent)?.get(key);
+  return mark !== undefined && mark.write === provenance.of(parent, key)[0] ? mark.text : undefined;
 }
 
 export function hiddenTag(provenance: Provenance, parent: object, key: string | number): HiddenTag | undefined {

@@ -5,7 +5,7 @@ import { isYaml11NonString } from '../../yaml/yaml11NonString';
 import { plainScalarValue } from '../../yaml/plainScalarValue';
 import { resolvePlain } from '../replacements/applyValue';
 import { sharingFields } from '../sharedValues';
-import { forgetTags, hiddenTag, isUntagged, markTag, type HiddenTag } from '../scalarTags';
+import { forgetTags, hiddenTag, isUntagged, markTag, markedText, type HiddenTag } from '../scalarTags';
 import { goyamlV3NumberTag } from '../../yaml/goyamlV3Number';
 import { goTimestampText } from '../../yaml/goTimestamp';
 
@@ -105,7 +105,7 @@ function typedTag(given: unknown, text: string, plainTimestamp: boolean): Hidden
 
 /** The text kyaml's node for `parent[key]` holds: what a parser read plain as a number, boolean or timestamp keeps its source text. */
 export function nodeText(provenance: Provenance, parent: object, key: string, value: unknown): string | undefined {
-  const plain = parsedPlainText(provenance, parent, key);
+  const plain = parsedPlainText(provenance, parent, key) ?? markedText(provenance, parent, key);
   if (plain !== undefined) return plain;
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }

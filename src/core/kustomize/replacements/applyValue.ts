@@ -25,13 +25,16 @@ export interface TargetNode {
  * scalarTags.ts) — `"8080"` stays a string, 8080 a number — while a created field, or an
  * untagged node, has none and reads its text as plain YAML would.
  */
-export function setFieldValue(slot: FieldSlot, value: unknown, options: DelimiterOptions, sourceText = scalarText(value), { tag, quoted }: TargetNode = {}): string | undefined {
+/** A problem kubectl fails on, or the text the target's node now holds (undefined when it is no scalar). */
+export type SetResult = { readonly problem: string } | { readonly text: string | undefined };
+
+export function setFieldValue(slot: FieldSlot, value: unknown, options: DelimiterOptions, sourceText = scalarText(value), { tag, quoted }: TargetNode = {}): SetResult {
   const current = readSlot(slot);
   let next = deepCopy(value);
   if (options.delimiter) {
     // A field `create` just made is an empty scalar: the value lands beside ''.
     const text = current === createdLeaf ? '' : scalarText(current);
-    if (text === undefined) return 'delimiter option can only be used with scalar nodes';
+    if (text === undefined) return { problem: 'delimiter option can only be used with scalar nodes' };
     const parts = text.split(options.delimiter);
     const v = sourceText ?? '';
     const index = options.index ?? 0;
@@ -47,11 +50,11 @@ export function setFieldValue(slot: FieldSlot, value: unknown, options: Delimite
   else if (tag === undefined || tag === '!!str') writeSlot(slot, text);
   else {
     const read = readAs(tag, text);
-    if (read === undefined) return `cannot decode !!str \`${text}\` as a ${tag}`;
+    if (read === undefined) return { problem: `cannot decode !!str \`${text}\` as a ${tag}` };
     // A quoted typed node prints its text, unless the text resolves to another tag (an integer in a !!float node).
     writeSlot(slot, quoted === true && !(tag === '!!float' && goyamlV3NumberTag(text) === '!!int') ? text : read);
   }
-  return undefined;
+  return { text: current === undefined || typeof current === 'object' ? undefined : text };
 }
 
 /** The text read as a node tagged `tag` reads it; undefined when yaml.v3 cannot decode it so (kubectl errors). */

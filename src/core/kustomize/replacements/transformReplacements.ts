@@ -90,16 +90,17 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
       for (const slot of slots) {
         const before = readSlot(slot);
         const node = targetNode(provenance, slot, before);
-        const problem = setFieldValue(slot, value, options, text, node);
+        const result = setFieldValue(slot, value, options, text, node);
         // A delimiter problem is the options'; a text the target's tag cannot hold, the field path's.
-        if (problem) fail(problem, ...(problem.startsWith('delimiter') ? ([target, 'options'] as [object, string]) : pathAt));
+        if ('problem' in result) return fail(result.problem, ...(result.problem.startsWith('delimiter') ? ([target, 'options'] as [object, string]) : pathAt));
         // kustomize re-reads metadata.annotations as map[string]string before printing.
         const written = readSlot(slot);
         if (slot.parent === r.object.metadata['annotations'] && (typeof written === 'number' || typeof written === 'boolean')) writeSlot(slot, String(written));
         record(slot.parent, slot.key, write);
         // The node keeps its tag: a later replacement into it reads the text so too.
         if (node.quoted === true && node.tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, node.tag);
-        else if (node.tag === '') markTag(provenance, slot.parent, slot.key, '');
+        // An untagged node keeps the text as copied (`1.0`, though it prints 1).
+        else if (node.tag === '') markTag(provenance, slot.parent, slot.key, '', undefined, result.text);
         // An existing scalar is set in place: fields sharing its node change too (sharedValues.ts).
         if (!Array.isArray(slot.parent) && typeof slot.key === 'string' && before !== createdLeaf && before !== undefined && typeof before !== 'object') {
           propagateWrite(record, slot.parent, slot.key, before, write);
