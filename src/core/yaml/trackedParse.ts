@@ -97,7 +97,7 @@ class Converter {
    * rewrites as strings on load (so they keep their text); `inFlow` is set inside `[…]`/`{…}`.
    */
   convert(node: unknown, place: Place, inFlow: boolean): unknown {
-    // Only the package's own Documents hold aliases: the block-subset composer gives them up.
+    // Both composers' documents are Documents, so an alias resolves to its anchored node.
     if (isAlias(node)) return this.convert(isDocument(this.doc) ? node.resolve(this.doc) : null, place, inFlow);
     if (isScalar(node)) return this.scalar(node, place, inFlow);
     if (isSeq(node)) {
