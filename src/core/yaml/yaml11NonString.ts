@@ -6,9 +6,23 @@ import { goyamlV2Value } from './goyamlV2Value';
 // read its text as anything but a string: a number, a boolean, null, a map or a list.
 // Text yaml.v2 cannot read at all counts as a string.
 
+/** Answers by text: a render asks about every string it walks, and the same few recur (labels, images). */
+const answers = new Map<string, boolean>();
+const maxAnswers = 20_000;
+
 /** True when kyaml writes the string `value` double-quoted on setting it. */
 export function isYaml11NonString(value: string): boolean {
   if (value === '' || value.includes('\n')) return false;
+  let answer = answers.get(value);
+  if (answer === undefined) {
+    // Bounded: a long-lived editor session renders without end.
+    if (answers.size >= maxAnswers) answers.clear();
+    answers.set(value, (answer = parsesAsNonString(value)));
+  }
+  return answer;
+}
+
+function parsesAsNonString(value: string): boolean {
   const doc = parseDocument(value, { version: '1.1' });
   if (doc.errors.length > 0) return false;
   const contents = doc.contents;
