@@ -44,7 +44,16 @@ export function resourceId(r: Resource): ResourceId {
 }
 
 export function nameOf(r: Resource): string {
-  return stringField(r.object.metadata, 'name');
+  const metadata = r.object.metadata;
+  return metadata['name'] === null ? (nullNameTexts.get(metadata) ?? '') : stringField(metadata, 'name');
+}
+
+/** metadata maps whose name prints null but whose node holds text (`null`, `~`) that names the resource, as kyaml's GetName reads it. */
+const nullNameTexts = new WeakMap<object, string>();
+
+/** Records the text of a name that reads as null, written into an untagged node (replacements). */
+export function noteNullNameText(metadata: object, text: string): void {
+  nullNameTexts.set(metadata, text);
 }
 
 export function namespaceOf(r: Resource): string | undefined {

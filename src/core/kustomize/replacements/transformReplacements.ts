@@ -3,7 +3,7 @@ import { isRecord } from '../../fieldPath';
 import { RenderError, diagnostic } from '../../result';
 import type { FieldWrite, Provenance } from '../../provenance';
 import { isPlainTimestamp, nodeText, parsedPlainText } from '../patches/scalarStyle';
-import type { Resource } from '../resource';
+import { noteNullNameText, type Resource } from '../resource';
 import type { TransformerInput } from '../transformers/pipeline';
 import { loadReplacements } from './replacementList';
 import { hiddenTag, markTag } from '../scalarTags';
@@ -23,7 +23,8 @@ export async function transformReplacements({ ctx, kustomization: k, resources }
     };
     const source = entry.value['source'];
     const targets = entry.value['targets'];
-    if (!isRecord(source) || targets === undefined || targets === null) fail('replacements must specify a source and at least one target');
+    // kustomize reads `targets: []` as no targets at all (omitempty).
+    if (!isRecord(source) || targets === undefined || targets === null || (Array.isArray(targets) && targets.length === 0)) fail('replacements must specify a source and at least one target');
     if (!isRecord(source) || !Array.isArray(targets)) return fail('replacements targets must be a list');
     const { value, text } = sourceValue(ctx.provenance, resources, source, (m, key) => fail(m, source, key in source ? key : Object.keys(source)[0]));
     const write: FieldWrite = { ...entry.at, operation: 'replacement' };
@@ -101,6 +102,7 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
         if (node.quoted === true && node.tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, node.tag);
         // An untagged node keeps the text as copied (`1.0`, though it prints 1).
         else if (node.tag === '') markTag(provenance, slot.parent, slot.key, '', undefined, result.text);
+        if (slot.parent === r.object.metadata && slot.key === 'name' && written === null && result.text) noteNullNameText(slot.parent, result.text);
         // An existing scalar is set in place: fields sharing its node change too (sharedValues.ts).
         if (!Array.isArray(slot.parent) && typeof slot.key === 'string' && before !== createdLeaf && before !== undefined && typeof before !== 'object') {
           propagateWrite(record, slot.parent, slot.key, before, write);
