@@ -185,8 +185,9 @@ export class DriftController implements vscode.Disposable {
   async rediscover(reconsider = false): Promise<void> {
     const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath) ?? [];
     const roots = await this.renders.roots(folders);
+    const kept = new Set(roots);
     for (const dir of this.overlays.keys()) {
-      if (roots.includes(dir)) continue;
+      if (kept.has(dir)) continue;
       this.overlays.delete(dir);
       this.inProcess.delete(dir);
       this.throttle.forget(dir);
@@ -198,7 +199,9 @@ export class DriftController implements vscode.Disposable {
       await this.renderOverlay(dir, false, reconsider);
     }
     // Memory stays bounded by what is open: stop watching scopes no overlay renders into any more.
-    this.cluster.live?.watchScopes(renderedScopes(this.overlays.values()));
+    const scopes = renderedScopes(this.overlays.values());
+    await nextTask();
+    this.cluster.live?.watchScopes(scopes);
     await this.rediff();
   }
 

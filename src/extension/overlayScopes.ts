@@ -15,8 +15,10 @@ export function renderedScopes(overlays: Iterable<OverlayState>): Scope[] {
   const scopes = new Map<string, Scope>();
   for (const overlay of overlays) {
     for (const r of overlay.rendered?.resources ?? []) {
-      const scope = scopeOf(r);
-      scopes.set(scopeId(scope), scope);
+      // The id straight from the object (scopeId's format): thousands of resources share a few hundred scopes.
+      const namespace = r.object.metadata['namespace'];
+      const id = `${String(r.object['apiVersion'])}|${String(r.object['kind'])}|${typeof namespace === 'string' ? namespace : ''}`;
+      if (!scopes.has(id)) scopes.set(id, scopeOf(r));
     }
   }
   return [...scopes.values()];
