@@ -1,6 +1,7 @@
 import { relative } from '../core/paths';
 import type { AppModel, AppSource, RepoModel, SyncPolicy } from '../core/repo/model';
 import type { AppRender } from '../core/repo/render/desiredObjects';
+import { isRefOnlySource } from '../core/repo/refOnlySource';
 
 // `driftline apps` output: an aligned table for people, a stable JSON shape for scripts.
 
@@ -11,7 +12,7 @@ function sourceLabel(root: string, s: AppSource): string {
 }
 
 function rendered(app: AppModel): AppSource[] {
-  return app.sources.filter((s) => !(s.ref && !s.path && !s.chart));
+  return app.sources.filter((s) => !isRefOnlySource(s));
 }
 
 export function syncLabel(p: SyncPolicy): string {

@@ -4,6 +4,7 @@
 import type { AppModel } from '../../core/repo/model';
 import { appNameOf } from '../appName';
 import { environmentOf } from '../views/environment';
+import { isRefOnlySource } from '../../core/repo/refOnlySource';
 
 export type GroupBy = 'environment' | 'cluster';
 
@@ -25,12 +26,12 @@ export interface AppGroup {
 
 /** The directory an app renders in the editor: its first source in this repository that is not a `ref`. */
 export function renderedDirOf(app: AppModel): string | undefined {
-  return app.sources.find((s) => s.dir && !(s.ref && !s.path))?.dir;
+  return app.sources.find((s) => s.dir && !isRefOnlySource(s))?.dir;
 }
 
 /** Apps whose sources render `dir` (an overlay can be deployed by several apps, e.g. to two clusters). */
 export function appsRendering(apps: readonly AppModel[], dir: string): AppModel[] {
-  return apps.filter((a) => a.sources.some((s) => s.dir === dir && !(s.ref && !s.path)));
+  return apps.filter((a) => a.sources.some((s) => s.dir === dir && !isRefOnlySource(s)));
 }
 
 export function clusterOf(app: AppModel): string {

@@ -11,6 +11,7 @@ import type { AppModel, ArgoKustomizeOptions } from '../../core/repo/model';
 import { attributeDiagnostics, attributeToApplication, type ApplicationAttribution } from '../../core/repo/render/applicationAttribution';
 import { argoOverlay, hasKustomizeOptions } from '../../core/repo/render/argoKustomizeOverlay';
 import type { RenderedOverlay } from '../worker/renderClient';
+import { isRefOnlySource } from '../../core/repo/refOnlySource';
 
 /** The render worker's side the editor's renders go through (worker/renderClient.ts). */
 export interface OverlayRenders {
@@ -30,7 +31,7 @@ export interface DeployedRenderOptions {
 
 /** The kustomize options of the app's source that renders `dir`, and that source's index. */
 export function kustomizeSourceOf(app: AppModel, dir: string): { readonly options: ArgoKustomizeOptions; readonly index: number } | undefined {
-  const index = app.sources.findIndex((s) => s.dir === dir && !(s.ref && !s.path));
+  const index = app.sources.findIndex((s) => s.dir === dir && !isRefOnlySource(s));
   const options = app.sources[index]?.kustomize;
   return index >= 0 && hasKustomizeOptions(options) ? { options, index } : undefined;
 }

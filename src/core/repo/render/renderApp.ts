@@ -7,6 +7,7 @@ import { countMessage, type AppRender, type DesiredObject } from './desiredObjec
 import { renderDirectory } from './directorySource';
 import { renderHelm } from './helmSource';
 import { renderKustomize, type RenderMode } from './kustomizeSource';
+import { isRefOnlySource } from '../refOnlySource';
 
 export interface AppRenderOptions {
   readonly mode?: RenderMode;
@@ -62,7 +63,7 @@ function withDestinationNamespace(objects: readonly DesiredObject[], namespace: 
 export async function renderApp(fs: FileSystem, app: AppModel, options: AppRenderOptions = {}): Promise<AppRender> {
   const refDirs: Record<string, string> = {};
   for (const s of app.sources) if (s.ref && s.dir && s.repo !== 'other') refDirs[s.ref] = s.dir;
-  const renderable = app.sources.filter((s) => !(s.ref && !s.path && !s.chart));
+  const renderable = app.sources.filter((s) => !isRefOnlySource(s));
   const parts: AppRender[] = [];
   for (const source of renderable) parts.push(await renderSource(fs, app, source, refDirs, options));
   if (parts.length === 0) return { status: 'error', message: app.diagnostics[0]?.message ?? 'no sources', objects: [], diagnostics: [...app.diagnostics] };
