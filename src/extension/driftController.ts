@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RenderResult } from '../core/kustomize/render';
+import { kustomizationFileNames } from '../core/kustomize/kustomization';
 import { diffRendered } from '../core/diff/diffRendered';
 import { PredictionCache, predictDesired } from '../core/diff/serverSideDiff';
 import { appNameOf } from './appName';
@@ -88,9 +89,11 @@ export class DriftController implements vscode.Disposable {
     return this.cluster.state;
   }
 
-  /** Overlays whose last render read `path`. */
+  /** Overlays whose last render read `path`, and always the overlay whose own kustomization `path` is. */
   overlaysUsing(path: string): OverlayState[] {
-    return this.all.filter((o) => o.inputs.has(path) || o.dir === path);
+    const slash = path.lastIndexOf('/');
+    const ownerDir = (kustomizationFileNames as readonly string[]).includes(path.slice(slash + 1)) ? path.slice(0, slash) : undefined;
+    return this.all.filter((o) => o.inputs.has(path) || o.dir === path || o.dir === ownerDir);
   }
 
   /** Drifted fields whose desired value was written in `path`. */

@@ -16,7 +16,11 @@ export interface Renderer {
   invalidate(paths: Iterable<string>): string[];
   /** Forgets every result (the parses stay: they are checked against the text anyway). */
   clear(): void;
-  /** Every path the root's kept render read; undefined when none is kept. */
+  /**
+   * Every path the root's last finished render read, kept or not: a render overtaken by an edit
+   * (returned, not kept) still says what its result depends on, so the caller goes on sending
+   * that file's edits to this root. Undefined before the first render finishes.
+   */
   inputsOf(dir: string): ReadonlySet<string> | undefined;
 }
 
@@ -37,6 +41,7 @@ export function createRenderer(fs: FileSystem, options: RenderOptions = {}): Ren
   const kept = new Map<string, Kept>();
   const readers = new Map<string, Set<string>>();
   const running = new Map<string, Running>();
+  const lastRead = new Map<string, ReadonlySet<string>>();
 
   const forget = (dir: string): void => {
     const entry = kept.get(dir);
@@ -52,6 +57,7 @@ export function createRenderer(fs: FileSystem, options: RenderOptions = {}): Ren
       stale: false,
       promise: render(tracking, dir, { ...options, parseCache }).then((result) => {
         if (running.get(dir) === run) running.delete(dir);
+        lastRead.set(dir, tracking.touched);
         if (!run.stale) {
           forget(dir);
           kept.set(dir, { result, inputs: tracking.touched });
@@ -99,9 +105,10 @@ export function createRenderer(fs: FileSystem, options: RenderOptions = {}): Ren
       running.clear();
       kept.clear();
       readers.clear();
+      lastRead.clear();
     },
     inputsOf(dir) {
-      return kept.get(normalize(dir))?.inputs;
+      return lastRead.get(normalize(dir));
     },
   };
 }

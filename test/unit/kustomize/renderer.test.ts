@@ -124,3 +124,18 @@ test('inputs name every file the render read', async () => {
   assert.ok(inputs?.has('/repo/staging/kustomization.yaml'));
   assert.ok(!inputs?.has('/repo/prod/kustomization.yaml'));
 });
+
+test('a render overtaken by an edit while it ran still names what it read', async () => {
+  const mem = repo();
+  const renderer = createRenderer(mem);
+  const overtaken = renderer.render('/repo/prod');
+  // The render has read the kustomization by the time the edit lands (its first read).
+  await new Promise((resolve) => setImmediate(resolve));
+  mem.write('/repo/prod/kustomization.yaml', 'namespace: prod\nresources:\n  - ../base\nimages:\n  - name: api\n    newTag: "3.0"\n');
+  assert.deepEqual(renderer.invalidate(['/repo/prod/kustomization.yaml']), ['/repo/prod']);
+  await overtaken;
+  // Not kept (the next render reads the edit), but the editor must still route this file's
+  // next keystrokes to the root: an empty answer left the overlay deaf to its own file.
+  assert.ok(renderer.inputsOf('/repo/prod')?.has('/repo/prod/kustomization.yaml'));
+  assert.match(toYaml(value(await renderer.render('/repo/prod'))), /image: api:3\.0/);
+});
