@@ -7,10 +7,10 @@ import type { AppModel, KubeconfigContext } from '../core/repo/model';
 import { renderApp } from '../core/repo/render/renderApp';
 import type { RenderMode } from '../core/repo/render/kustomizeSource';
 import type { AppRender } from '../core/repo/render/desiredObjects';
-import { formatDiagnostic, type Diagnostic } from '../core/result';
+import type { Diagnostic } from '../core/result';
 import { relative } from '../core/paths';
 import { appsJson, appsTable } from './appsOutput';
-import { ExitCode, fail, type Io } from './io';
+import { diagnosticLine, ExitCode, fail, type Io } from './io';
 
 export interface AppsCommandOptions {
   readonly output: string;
@@ -78,7 +78,7 @@ export async function runApps(io: Io, repo: string, opts: AppsCommandOptions): P
   else io.stdout(appsTable(model, renders));
   const printed = new Set<string>();
   const warn = (d: Diagnostic, prefix = ''): void => {
-    const line = `driftline: ${prefix}${d.severity === 'warning' ? 'warning: ' : ''}${formatDiagnostic({ ...d, file: relative(cwd, d.file) })}\n`;
+    const line = diagnosticLine(d, cwd, prefix);
     if (!printed.has(line)) io.stderr(line);
     printed.add(line);
   };

@@ -18,8 +18,17 @@ export function fail(io: Io, message: string): number {
   return ExitCode.Error;
 }
 
-/** Prints diagnostics with paths relative to `cwd`, the way compilers do. */
+/** One diagnostic as a stderr line, its path relative to `cwd` the way compilers print them. */
+export function diagnosticLine(d: Diagnostic, cwd: string, prefix = ''): string {
+  return `driftline: ${prefix}${d.severity === 'warning' ? 'warning: ' : ''}${formatDiagnostic({ ...d, file: relative(cwd, d.file) })}\n`;
+}
+
+/** Prints diagnostics on stderr. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], cwd: string): void {
+  for (const d of diagnostics) io.stderr(diagnosticLine(d, cwd));
+}
+
 export function failWith(io: Io, diagnostics: readonly Diagnostic[], cwd: string): number {
-  for (const d of diagnostics) io.stderr(`driftline: ${formatDiagnostic({ ...d, file: relative(cwd, d.file) })}\n`);
+  printDiagnostics(io, diagnostics, cwd);
   return ExitCode.Error;
 }

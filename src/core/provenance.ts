@@ -38,6 +38,11 @@ export class Provenance {
     else byKey.set(key, [write]);
   }
 
+  /** Drops every write of `parent[key]` (a key the parse saw twice, the first one ignored). */
+  forget(parent: object, key: PathSegment): void {
+    this.writes.get(parent)?.delete(key);
+  }
+
   /** The writes of `parent[key]`, effective first; empty when nothing was recorded. */
   of(parent: object, key: PathSegment): readonly FieldWrite[] {
     return this.writes.get(parent)?.get(key) ?? [];

@@ -2,10 +2,10 @@ import { LineCounter } from 'yaml';
 import type { FileSystem } from '../ports';
 import { Provenance, type SourceLocation } from '../provenance';
 import { join } from '../paths';
-import { parseTracked, type SyntaxTree } from '../yaml/trackedParse';
+import { parseTracked, type OverriddenKey, type SyntaxTree } from '../yaml/trackedParse';
 import type { ParseCache } from '../yaml/parseCache';
 import { isRecord } from '../fieldPath';
-import { RenderError, diagnostic } from '../result';
+import { RenderError, diagnostic, type Diagnostic } from '../result';
 import { validateKustomization } from './validation/validateKustomization';
 import { applyKeyRenames } from './validation/keyRenames';
 import { checkKustomizationHeader } from './validation/typeMeta';
@@ -19,6 +19,8 @@ export interface Kustomization {
   readonly data: Record<string, unknown>;
   /** Where `parent[key]` was written in the kustomization file. */
   at(parent: object, key: string | number): SourceLocation;
+  /** What kubectl accepts but the user should hear about (a key written twice), once per render that reads this layer. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** The kustomization file in `dir`, or undefined when the directory has none. */
@@ -37,6 +39,8 @@ export async function findKustomizationFile(fs: FileSystem, dir: string): Promis
 export interface LayerSource {
   readonly fs: FileSystem;
   readonly parseCache?: ParseCache;
+  /** The render's warnings, which a layer's own warnings join when it is first loaded. */
+  readonly warnings?: Diagnostic[];
 }
 
 const loadedByRender = new WeakMap<LayerSource, Map<string, Promise<Kustomization | undefined>>>();
@@ -50,7 +54,10 @@ export function loadLayer(ctx: LayerSource, dir: string): Promise<Kustomization 
   if (!loaded) loadedByRender.set(ctx, (loaded = new Map()));
   let k = loaded.get(dir);
   if (!k) {
-    k = loadKustomization(ctx.fs, dir, ctx.parseCache);
+    k = loadKustomization(ctx.fs, dir, ctx.parseCache).then((layer) => {
+      if (layer && ctx.warnings) ctx.warnings.push(...layer.warnings);
+      return layer;
+    });
     loaded.set(dir, k);
   }
   return k;
@@ -67,7 +74,9 @@ export async function loadKustomization(fs: FileSystem, dir: string, cache?: Par
 function parseKustomization(file: string, dir: string, text: string): Kustomization {
   const positions = new Provenance();
   const syntax: SyntaxTree = { documents: [], lineCounter: new LineCounter() };
-  const parsed = parseTracked(file, text, positions, 'kustomization', 'plain', syntax);
+  // kubectl decodes a kustomization through JSON: of a key written twice, the later one wins.
+  const overridden: OverriddenKey[] = [];
+  const parsed = parseTracked(file, text, positions, 'kustomization', { syntax, duplicateKeys: 'last', overridden });
   if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(file, 'invalid YAML'));
   const data = parsed.value[0]?.value ?? {};
   if (!isRecord(data)) throw new RenderError(diagnostic(file, 'a kustomization must be a YAML mapping', parsed.value[0]?.location));
@@ -76,7 +85,12 @@ function parseKustomization(file: string, dir: string, text: string): Kustomizat
   const aliases = applyKeyRenames(data, validateKustomization(file, text, { doc: syntax.documents[0], lineCounter: syntax.lineCounter }));
   const at = (parent: object, key: string | number): SourceLocation => positions.of(parent, aliases.get(parent)?.get(key) ?? key)[0] ?? fileStart;
   checkKustomizationHeader(file, data, (key) => (key === '' ? fileStart : at(data, key)));
-  return { file, dir, data, at };
+  return { file, dir, data, at, warnings: overridden.map(overriddenWarning) };
+}
+
+/** A key written twice in a file kubectl decodes through JSON (the later one wins), located at the ignored one. */
+export function overriddenWarning({ key, ignored, kept }: OverriddenKey): Diagnostic {
+  return diagnostic(ignored.file, `"${key}" is written twice in this mapping; kubectl uses the later one (line ${kept.line}) and ignores this one`, ignored, 'warning');
 }
 
 /** A list field of the kustomization; a located error when it has the wrong shape. */

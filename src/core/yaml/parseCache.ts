@@ -48,10 +48,10 @@ export function parseTrackedCached(
   operation: string,
   scalars: ScalarMode = 'plain',
 ): Result<ParsedDocument[]> {
-  if (!cache) return parseTracked(file, text, provenance, operation, scalars);
+  if (!cache) return parseTracked(file, text, provenance, operation, { scalars });
   const pristine = cache.memo(`parse:${operation}:${scalars}`, file, text, (): PristineParse => {
     const positions = new Provenance();
-    return { result: parseTracked(file, text, positions, operation, scalars), positions };
+    return { result: parseTracked(file, text, positions, operation, { scalars }), positions };
   });
   if (!pristine.result.ok) return pristine.result;
   return { ok: true, value: pristine.result.value.map((doc) => ({ value: provenance.importTracked(pristine.positions, doc.value), location: doc.location })) };

@@ -34,7 +34,29 @@ export interface SyntaxTree {
   lineCounter: LineCounter;
 }
 
-export function parseTracked(file: string, text: string, provenance: Provenance, operation: string, scalars: ScalarMode = 'plain', syntax?: SyntaxTree): Result<ParsedDocument[]> {
+export interface ParseOptions {
+  readonly scalars?: ScalarMode;
+  /** Filled with the parse's syntax tree, for a caller that inspects it too. */
+  readonly syntax?: SyntaxTree;
+  /**
+   * A key written twice in one mapping: an error (yaml.v3 decoding into Go values, as kubectl
+   * reads resources), or `last`: the later one wins, as for files kubectl decodes through
+   * JSON (kustomizations, replacement files, JSON 6902 patches). Each ignored key is reported.
+   */
+  readonly duplicateKeys?: 'error' | 'last';
+  /** Where an ignored duplicate key was written, with the later key that overrode it. */
+  readonly overridden?: OverriddenKey[];
+}
+
+export interface OverriddenKey {
+  readonly key: string;
+  readonly ignored: SourceLocation;
+  readonly kept: SourceLocation;
+}
+
+export function parseTracked(file: string, text: string, provenance: Provenance, operation: string, options: ParseOptions = {}): Result<ParsedDocument[]> {
+  const { scalars = 'plain', syntax, duplicateKeys = 'error' } = options;
+  // Duplicate keys are found while converting (the yaml package would only say "must be unique").
   const { documents, lineCounter } = composeBlockSubset(text) ?? composeWithPackage(text);
   if (syntax) {
     syntax.documents = documents;
@@ -46,14 +68,19 @@ export function parseTracked(file: string, text: string, provenance: Provenance,
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  const overridden = duplicateKeys === 'error' ? [] : options.overridden;
   for (const doc of documents) {
     for (const e of [...doc.errors]) {
       problems.push(diagnostic(file, `invalid YAML: ${firstLine(e.message)}`, toLineColumn(lineCounter, e.pos[0])));
     }
     if (problems.length > 0) continue;
-    const converter = new Converter(doc, provenance, operation, locate, scalars);
+    const converter = new Converter(doc, provenance, operation, locate, scalars, overridden);
     const value = doc.contents ? converter.convert(doc.contents, 'root', false) : null;
     parsed.push({ value, location: locate(doc.contents?.range?.[0] ?? 0) });
+  }
+  if (duplicateKeys === 'error' && overridden && overridden.length > 0) {
+    // As yaml.v3 says it when kubectl decodes the object: at the later key.
+    for (const { key, ignored, kept } of overridden) problems.push(diagnostic(file, `invalid YAML: mapping key "${key}" already defined at line ${ignored.line}`, kept));
   }
   return problems.length > 0 ? err(problems) : ok(parsed);
 }
@@ -61,7 +88,7 @@ export function parseTracked(file: string, text: string, provenance: Provenance,
 /** The `yaml` package's full parse, for whatever the block-subset composer leaves to it. */
 function composeWithPackage(text: string): ComposedStream {
   const lineCounter = new LineCounter();
-  const parsedDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  const parsedDocuments = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
   // parseAllDocuments yields an EmptyStream (no documents) for empty text.
   return { documents: Array.isArray(parsedDocuments) ? parsedDocuments : [], lineCounter };
 }
@@ -90,6 +117,7 @@ class Converter {
     private readonly operation: string,
     private readonly locate: (offset: number) => SourceLocation,
     private readonly scalars: ScalarMode,
+    private readonly overridden: OverriddenKey[] | undefined,
   ) {}
 
   /**
@@ -110,10 +138,21 @@ class Converter {
     }
     if (isMap(node)) {
       const map: Record<string, unknown> = {};
+      // Keys merged in with `<<` may be overridden; only an explicit key written again is a duplicate.
+      let merged: Set<string> | undefined;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        if (key === '<<' && this.mergeInto(map, pair.value, inFlow)) continue;
+        if (key === '<<') {
+          const before = Object.keys(map).length;
+          if (this.mergeInto(map, pair.value, inFlow)) {
+            for (const k of Object.keys(map).slice(before)) (merged ??= new Set()).add(k);
+            continue;
+          }
+        }
+        if (Object.hasOwn(map, key)) {
+          if (merged?.delete(key) !== true) this.overrode(node.items, key, pair.key, map);
+        }
         map[key] = this.convert(pair.value, nextPlace(place, key), inFlow || node.flow === true);
         this.track(map, key, pair.key, scalarStyle(pair.value, map[key]));
       }
@@ -146,6 +185,17 @@ class Converter {
       }
     }
     return true;
+  }
+
+  /** `key` written again at `later`: the earlier write is ignored (reported, and dropped from the provenance). */
+  private overrode(pairs: readonly unknown[], key: string, later: unknown, map: object): void {
+    const earlier = pairs.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key) as { key: unknown } | undefined;
+    this.overridden?.push({ key, ignored: this.locateNode(earlier?.key), kept: this.locateNode(later) });
+    this.provenance.forget(map, key);
+  }
+
+  private locateNode(node: unknown): SourceLocation {
+    return this.locate((node as Node | null)?.range?.[0] ?? 0);
   }
 
   private track(parent: object, key: string | number, node: unknown, style?: Pick<FieldWrite, 'quoted' | 'plainText'>): void {

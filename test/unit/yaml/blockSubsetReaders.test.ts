@@ -21,7 +21,7 @@ function withWrites(value: unknown, provenance: Provenance): unknown {
 
 function read(text: string, mode: ScalarMode): unknown {
   const provenance = new Provenance();
-  const parsed = parseTracked('f.yaml', text, provenance, 'resource', mode);
+  const parsed = parseTracked('f.yaml', text, provenance, 'resource', { scalars: mode });
   assert.ok(parsed.ok, text);
   return parsed.value.map((doc) => ({ location: doc.location, value: withWrites(doc.value, provenance) }));
 }

@@ -1,8 +1,8 @@
 import { resolve } from '../../paths';
 import { Provenance, type SourceLocation } from '../../provenance';
 import { RenderError, diagnostic } from '../../result';
-import { parseTracked, type ScalarMode } from '../../yaml/trackedParse';
-import type { Kustomization } from '../kustomization';
+import { parseTracked, type OverriddenKey, type ScalarMode } from '../../yaml/trackedParse';
+import { overriddenWarning, type Kustomization } from '../kustomization';
 import type { BuildContext } from '../loader';
 import { checkFileWithinRoot } from '../validation/loadRules';
 import { inlineLocator } from './inlineLocator';
@@ -48,22 +48,37 @@ export async function fileSource(ctx: BuildContext, k: Kustomization, path: stri
 /**
  * The source's documents, or a located error for invalid YAML. Strategic merge patches
  * read like resources (`patch`); JSON 6902 operations like yaml.v2 (`yaml11`).
+ *
+ * A key written twice: kustomize decodes JSON 6902 operations through JSON, so the later
+ * one wins (a warning here). A strategic merge patch keeps both keys in its node tree, and
+ * kubectl then takes the first where the field exists and fails where it adds the field, so
+ * that is an error here: one of the two keys is a mistake either way.
  */
 export function parseSource(ctx: BuildContext, source: PatchSource, scalars: ScalarMode = 'patch'): PatchDocument[] {
   // Cached by text: inline patches have no file of their own, and positions are relocated below.
-  const { scratch, parsed } = memoParse(ctx, `patch:${scalars}`, source.text, () => {
+  const { scratch, parsed, overridden } = memoParse(ctx, `patch:${scalars}`, source.text, () => {
     const positions = new Provenance();
-    return { scratch: positions, parsed: parseTracked('', source.text, positions, 'patch', scalars) };
+    const twice: OverriddenKey[] = [];
+    return { scratch: positions, parsed: parseTracked('', source.text, positions, 'patch', { scalars, duplicateKeys: 'last', overridden: twice }), overridden: twice };
   });
+  const locate = (at: SourceLocation): SourceLocation => {
+    const { file, line, column } = source.relocate({ ...at, operation: 'patch' });
+    return { file, line, column };
+  };
   if (!parsed.ok) {
     const [first] = parsed.error;
-    const at = first ? source.relocate({ file: '', line: first.line, column: first.column, operation: 'patch' }) : undefined;
+    const at = first ? locate({ file: '', line: first.line, column: first.column }) : undefined;
     throw new RenderError(diagnostic(at?.file ?? '', first?.message ?? 'invalid YAML', at));
   }
-  return parsed.value.map((doc) => {
-    const { file, line, column } = source.relocate({ ...doc.location, operation: 'patch' });
-    return { value: trackedClone(doc.value, scratch, ctx.provenance, source.relocate), location: { file, line, column } };
-  });
+  const operations = parsed.value.every((doc) => Array.isArray(doc.value));
+  for (const twice of overridden) {
+    const [kept, ignored] = [locate(twice.kept), locate(twice.ignored)];
+    if (!operations) {
+      throw new RenderError(diagnostic(kept.file, `mapping key "${twice.key}" already defined at line ${ignored.line}: a strategic merge patch must write each key once`, kept));
+    }
+    if (scalars === 'yaml11') ctx.warnings.push(overriddenWarning({ key: twice.key, ignored, kept }));
+  }
+  return parsed.value.map((doc) => ({ value: trackedClone(doc.value, scratch, ctx.provenance, source.relocate), location: locate(doc.location) }));
 }
 
 /** kustomize decodes a patch starting with '[' as JSON, not YAML: a YAML flow list there is an error. */

@@ -1,9 +1,9 @@
 import { Provenance, type SourceLocation } from '../../provenance';
 import { isWithin, resolve } from '../../paths';
 import { isRecord } from '../../fieldPath';
-import { parseTracked } from '../../yaml/trackedParse';
+import { parseTracked, type OverriddenKey } from '../../yaml/trackedParse';
 import { RenderError, diagnostic } from '../../result';
-import { listField, type Kustomization } from '../kustomization';
+import { listField, overriddenWarning, type Kustomization } from '../kustomization';
 import type { BuildContext } from '../loader';
 
 /** One replacement, with where it was written (the kustomization or a `path:` file). */
@@ -45,7 +45,10 @@ async function loadReplacementFile(ctx: BuildContext, k: Kustomization, path: st
   const text = await ctx.fs.readFile(file);
   if (text === undefined) throw new RenderError(diagnostic(k.file, `replacements file '${path}' not found`, at));
   const positions = new Provenance();
-  const parsed = parseTracked(file, text, positions, 'replacement');
+  // Decoded through JSON, as a kustomization is: of a key written twice, the later one wins.
+  const overridden: OverriddenKey[] = [];
+  const parsed = parseTracked(file, text, positions, 'replacement', { duplicateKeys: 'last', overridden });
+  ctx.warnings.push(...overridden.map(overriddenWarning));
   if (!parsed.ok) throw new RenderError(parsed.error[0] ?? diagnostic(file, 'invalid YAML'));
   const doc = parsed.value[0];
   const fileStart: SourceLocation = { file, line: 1, column: 1 };
