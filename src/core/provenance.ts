@@ -19,12 +19,22 @@ export interface FieldWrite extends SourceLocation {
   readonly quoted?: true;
   /** A plain scalar read as a number, boolean or timestamp: its text, which such a patched-in value keeps. */
   readonly plainText?: string;
+  /** The key was written unquoted and reads as no string (`9000:`), which kubectl cannot print (validation/printableKeys.ts). */
+  readonly nonStringKey?: NonStringKey;
+}
+
+/** A mapping key that YAML reads as another type than string, and how it was written. */
+export interface NonStringKey {
+  readonly type: 'boolean' | 'integer' | 'decimal number' | 'timestamp' | 'null';
+  readonly text: string;
 }
 
 export type PathSegment = string | number;
 
 export class Provenance {
   private readonly writes = new WeakMap<object, Map<PathSegment, FieldWrite[]>>();
+  /** Whether any write recorded or imported here has a `nonStringKey`: only then must a render look for them. */
+  hasNonStringKeys = false;
 
   /** Records `write` as the newest write of `parent[key]`. */
   record(parent: object, key: PathSegment, write: FieldWrite): void {
@@ -33,6 +43,7 @@ export class Provenance {
       byKey = new Map();
       this.writes.set(parent, byKey);
     }
+    if (write.nonStringKey) this.hasNonStringKeys = true;
     const chain = byKey.get(key);
     if (chain) chain.unshift(write);
     else byKey.set(key, [write]);
@@ -69,6 +80,7 @@ export class Provenance {
    * here: how a render takes a cached parse without touching the cached original.
    */
   importTracked<T>(source: Provenance, value: T): T {
+    if (source.hasNonStringKeys) this.hasNonStringKeys = true;
     if (Array.isArray(value)) {
       const copy = value.map((item) => this.importTracked(source, item) as unknown);
       this.importWrites(source, value, copy);

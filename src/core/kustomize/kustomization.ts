@@ -6,7 +6,7 @@ import { parseTracked, type OverriddenKey, type SyntaxTree } from '../yaml/track
 import type { ParseCache } from '../yaml/parseCache';
 import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic, type Diagnostic } from '../result';
-import { validateKustomization } from './validation/validateKustomization';
+import { validateKustomization, type NonStringKey } from './validation/validateKustomization';
 import { applyKeyRenames } from './validation/keyRenames';
 import { checkKustomizationHeader } from './validation/typeMeta';
 
@@ -21,6 +21,8 @@ export interface Kustomization {
   at(parent: object, key: string | number): SourceLocation;
   /** What kubectl accepts but the user should hear about (a key written twice), once per render that reads this layer. */
   readonly warnings: readonly Diagnostic[];
+  /** Label and annotation keys kubectl reads as no string: an error if they reach the output (printableKeys.ts). */
+  readonly nonStringKeys: readonly NonStringKey[];
 }
 
 /** The kustomization file in `dir`, or undefined when the directory has none. */
@@ -44,6 +46,11 @@ export interface LayerSource {
 }
 
 const loadedByRender = new WeakMap<LayerSource, Map<string, Promise<Kustomization | undefined>>>();
+
+/** Every layer the render `ctx` has loaded so far. */
+export function loadedLayers(ctx: LayerSource): Promise<(Kustomization | undefined)[]> {
+  return Promise.all(loadedByRender.get(ctx)?.values() ?? []);
+}
 
 /**
  * loadKustomization, once per directory and render: the loader, the transformer config and
@@ -82,10 +89,11 @@ function parseKustomization(file: string, dir: string, text: string): Kustomizat
   if (!isRecord(data)) throw new RenderError(diagnostic(file, 'a kustomization must be a YAML mapping', parsed.value[0]?.location));
   const fileStart: SourceLocation = { file, line: 1, column: 1 };
   // kubectl's strict decoding: unknown fields, wrong types, empty file, kind/apiVersion.
-  const aliases = applyKeyRenames(data, validateKustomization(file, text, { doc: syntax.documents[0], lineCounter: syntax.lineCounter }));
+  const { renames, nonStringKeys } = validateKustomization(file, text, { doc: syntax.documents[0], lineCounter: syntax.lineCounter });
+  const aliases = applyKeyRenames(data, renames);
   const at = (parent: object, key: string | number): SourceLocation => positions.of(parent, aliases.get(parent)?.get(key) ?? key)[0] ?? fileStart;
   checkKustomizationHeader(file, data, (key) => (key === '' ? fileStart : at(data, key)));
-  return { file, dir, data, at, warnings: overridden.map(overriddenWarning) };
+  return { file, dir, data, at, warnings: overridden.map(overriddenWarning), nonStringKeys };
 }
 
 /** A key written twice in a file kubectl decodes through JSON (the later one wins), located at the ignored one. */

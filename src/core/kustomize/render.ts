@@ -6,6 +6,8 @@ import { emitStream } from '../yaml/emit';
 import type { ParseCache } from '../yaml/parseCache';
 import { buildKustomization } from './loader';
 import { finishAtRoot } from './rootPhase';
+import { loadedLayers } from './kustomization';
+import { checkPrintableKeys } from './validation/printableKeys';
 import type { Resource } from './resource';
 
 export interface RenderOptions {
@@ -31,6 +33,8 @@ export async function render(fs: FileSystem, dir: string, options: RenderOptions
     const ctx = { fs, provenance, warnings, stack: [], parseCache: options.parseCache };
     const { kustomization, resources } = await buildKustomization(ctx, normalize(dir));
     const finished = await finishAtRoot({ ctx, kustomization, resources });
+    // Last, as kubectl meets it: when printing.
+    checkPrintableKeys(await loadedLayers(ctx), finished, provenance);
     return ok({ resources: finished, provenance, warnings });
   } catch (e) {
     if (e instanceof RenderError) return err([e.diagnostic]);

@@ -3,6 +3,7 @@ import { diagnostic, err, ok, type Diagnostic, type Result } from '../result';
 import type { FieldWrite, Provenance, SourceLocation } from '../provenance';
 import { goTimestampText } from './goTimestamp';
 import { goyamlV3Number } from './goyamlV3Number';
+import { goyamlV3KeyType } from './goyamlV3KeyType';
 import { goyamlV2Value } from './goyamlV2Value';
 import { composeBlockSubset, type ComposedStream } from './blockSubsetCompose';
 import type { SyntaxDocument } from './syntaxDocument';
@@ -154,7 +155,9 @@ class Converter {
           if (merged?.delete(key) !== true) this.overrode(node.items, key, pair.key, map);
         }
         map[key] = this.convert(pair.value, nextPlace(place, key), inFlow || node.flow === true);
-        this.track(map, key, pair.key, scalarStyle(pair.value, map[key]));
+        // kubectl cannot print a nested key that reads as no string (goyamlV3KeyType.ts): noted here, judged on output.
+        const nonStringKey = this.scalars === 'resource' && place !== 'root' ? goyamlV3KeyType(pair.key) : undefined;
+        this.track(map, key, pair.key, nonStringKey ? { ...scalarStyle(pair.value, map[key]), nonStringKey } : scalarStyle(pair.value, map[key]));
       }
       return map;
     }
@@ -198,7 +201,7 @@ class Converter {
     return this.locate((node as Node | null)?.range?.[0] ?? 0);
   }
 
-  private track(parent: object, key: string | number, node: unknown, style?: Pick<FieldWrite, 'quoted' | 'plainText'>): void {
+  private track(parent: object, key: string | number, node: unknown, style?: Pick<FieldWrite, 'quoted' | 'plainText' | 'nonStringKey'>): void {
     const range = (node as Node | null)?.range;
     if (!range) return;
     // Spelled out rather than spread: this runs for every field of every parsed file.

@@ -1,5 +1,6 @@
 import { isRecord } from '../../fieldPath';
 import type { SourceLocation } from '../../provenance';
+import { printableKeyCheck } from '../validation/printableKeys';
 import { RenderError, diagnostic } from '../../result';
 import { formatResourceId, resourceId, type Resource } from '../resource';
 import type { BuildContext } from '../loader';
@@ -53,7 +54,10 @@ export function resourceForPatch(resources: readonly Resource[], patch: Strategi
 }
 
 export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], operations: readonly unknown[], fallback: SourceLocation): void {
+  // kubectl applies the operations to the resource as JSON, so it fails as printing would on a non-string key.
+  const printable = printableKeyCheck([], ctx.provenance);
   for (const r of targets) {
+    printable?.(r);
     storePreviousId(r);
     try {
       annotationsThroughJson(ctx.provenance, r.object);

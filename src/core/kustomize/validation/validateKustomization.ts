@@ -4,6 +4,7 @@ import { RenderError, diagnostic } from '../../result';
 import { kustomizationSchema, type FieldType } from './kustomizationSchema';
 import { closestName } from './suggest';
 import { plainScalarType, type GoScalarType } from './goyamlScalarType';
+import { nonStringKeyType, unsupportedKey, type NonStringKeyType } from './mapKeys';
 
 // kubectl decodes a kustomization as YAML 1.1 into Go structs with a strict JSON
 // decoder (api/types/kustomization.go Unmarshal): unknown fields and wrong types are
@@ -23,13 +24,29 @@ interface Position {
   readonly column: number;
 }
 
+/** A label or annotation key kubectl reads as no string (see mapKeys.ts): fatal once a printed resource carries it. */
+export interface NonStringKey {
+  /** The key as the engine reads it (YAML 1.2), so the rendered map holds it under this name. */
+  readonly key: string;
+  readonly source: string;
+  readonly type: NonStringKeyType;
+  readonly at: Position;
+  /** The field holding it, e.g. `commonAnnotations`. */
+  readonly where: string;
+}
+
+export interface KustomizationChecks {
+  readonly renames: KeyRename[];
+  readonly nonStringKeys: NonStringKey[];
+}
+
 /** Checks `text` against kustomize v5.7.1's Kustomization type; throws a located RenderError. */
-export function validateKustomization(file: string, text: string, parsed?: { readonly doc: SyntaxDocument | undefined; readonly lineCounter: LineCounter }): KeyRename[] {
+export function validateKustomization(file: string, text: string, parsed?: { readonly doc: SyntaxDocument | undefined; readonly lineCounter: LineCounter }): KustomizationChecks {
   // The tracked parse's syntax tree when the caller has it: parsing the text twice was a third of a keystroke's render.
   const lineCounter = parsed?.lineCounter ?? new LineCounter();
   const doc: SyntaxDocument | undefined = parsed ? parsed.doc : parseDocument(text, { lineCounter, uniqueKeys: false });
-  if (!doc) return [];
-  if (doc.errors.length > 0) return []; // the tracked parse reports YAML errors
+  if (!doc) return { renames: [], nonStringKeys: [] };
+  if (doc.errors.length > 0) return { renames: [], nonStringKeys: [] }; // the tracked parse reports YAML errors
   const at = (node: { range?: readonly number[] | null } | null | undefined): Position | undefined => {
     const offset = node?.range?.[0];
     if (offset === undefined) return undefined;
@@ -37,9 +54,12 @@ export function validateKustomization(file: string, text: string, parsed?: { rea
     return { line, column: col };
   };
   const renames: KeyRename[] = [];
+  const nonStringKeys: NonStringKey[] = [];
   const fail = (message: string, node: Node | null | undefined): never => {
     throw new RenderError(diagnostic(file, message, at(node) ?? { line: 1, column: 1 }));
   };
+  const unsupported = unsupportedKey(doc);
+  if (unsupported) fail(unsupported.message, unsupported.node);
 
   const check = (node: Node | null | undefined, type: FieldType, where: string, path: (string | number)[]): void => {
     // Aliases come only from the package's own Documents (the block-subset composer leaves them to it).
@@ -68,6 +88,8 @@ export function validateKustomization(file: string, text: string, parsed?: { rea
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const keyNode = pair.key as Node;
       if ('map' in type) {
+        const keyType = type.map === 'string' ? nonStringKeyType(keyNode) : undefined;
+        if (keyType) nonStringKeys.push({ key, source: String((keyNode as { source?: unknown }).source), type: keyType, at: at(keyNode) ?? { line: 1, column: 1 }, where });
         check(pair.value as Node, type.map, `${where}.${key}`, [...path, key]);
         continue;
       }
@@ -87,7 +109,7 @@ export function validateKustomization(file: string, text: string, parsed?: { rea
   };
 
   check(doc.contents as Node | null, kustomizationSchema, 'kustomization', []);
-  return renames;
+  return { renames, nonStringKeys };
 }
 
 /** The scalar's Go type as kubectl reads it: quoted and block scalars are strings. */
