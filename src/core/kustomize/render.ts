@@ -8,6 +8,7 @@ import { buildKustomization } from './loader';
 import { finishAtRoot } from './rootPhase';
 import { loadedLayers } from './kustomization';
 import { checkPrintableKeys } from './validation/printableKeys';
+import { checkDecodable } from './replacements/undecodable';
 import type { Resource } from './resource';
 
 export interface RenderOptions {
@@ -35,6 +36,7 @@ export async function render(fs: FileSystem, dir: string, options: RenderOptions
     const finished = await finishAtRoot({ ctx, kustomization, resources });
     // Last, as kubectl meets it: when printing.
     checkPrintableKeys(await loadedLayers(ctx), finished, provenance);
+    checkDecodable(provenance, finished);
     return ok({ resources: finished, provenance, warnings });
   } catch (e) {
     if (e instanceof RenderError) return err([e.diagnostic]);

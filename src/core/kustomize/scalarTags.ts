@@ -16,6 +16,11 @@ import type { FieldWrite, Provenance } from '../provenance';
 //   reads back as text, but text its tag cannot hold encodes as `!!int "off"`, which fails
 //   to decode (kubectl-verified).
 //
+// - a typed node in plain style that a replacement set: it keeps its tag for the next
+//   replacement, though the value no longer says it (a date printed as RFC 3339 text), and
+//   may hold text the tag cannot hold (`abc` copied into `replicas: 1`), which fails kubectl
+//   when printed unless a later write replaces it first (replacements/undecodable.ts).
+//
 // - '!!str': a string node whose text a parser would read otherwise (a top-level annotation
 //   kustomize rebuilt, see patches/rebuiltAnnotations.ts).
 //
@@ -24,7 +29,7 @@ import type { FieldWrite, Provenance } from '../provenance';
 
 export type HiddenTag = '' | '!!str' | '!!int' | '!!float' | '!!bool' | '!!timestamp';
 
-const marks = new WeakMap<object, Map<string | number, { tag: HiddenTag; write: FieldWrite | undefined; text?: string }>>();
+const marks = new WeakMap<object, Map<string | number, { tag: HiddenTag; write: FieldWrite | undefined; text?: string; plain?: true }>>();
 
 /**
  * Remembers `tag` for `parent[key]`, valid while `write` (by default its newest write now)
@@ -45,6 +50,20 @@ export function markedText(provenance: Provenance, parent: object, key: string |
 export function hiddenTag(provenance: Provenance, parent: object, key: string | number): HiddenTag | undefined {
   const mark = marks.get(parent)?.get(key);
   return mark !== undefined && mark.write === provenance.of(parent, key)[0] ? mark.tag : undefined;
+}
+
+/** Remembers that `parent[key]` is a plain node typed `tag` holding `text`, whatever its value now says. */
+export function markPlainTyped(provenance: Provenance, parent: object, key: string | number, tag: HiddenTag, text: string | undefined): void {
+  let byKey = marks.get(parent);
+  if (!byKey) marks.set(parent, (byKey = new Map()));
+  const write = provenance.of(parent, key)[0];
+  byKey.set(key, text === undefined ? { tag, write, plain: true } : { tag, write, text, plain: true });
+}
+
+/** Whether the node's remembered tag is that of a plain node (markPlainTyped), not of a quoted one. */
+export function isPlainTagged(provenance: Provenance, parent: object, key: string | number): boolean {
+  const mark = marks.get(parent)?.get(key);
+  return mark !== undefined && mark.plain === true && mark.write === provenance.of(parent, key)[0];
 }
 
 export function markUntagged(provenance: Provenance, parent: object, key: string | number): void {

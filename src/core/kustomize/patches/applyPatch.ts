@@ -1,6 +1,7 @@
 import { isRecord } from '../../fieldPath';
 import type { SourceLocation } from '../../provenance';
 import { printableKeyCheck } from '../validation/printableKeys';
+import { checkDecodable } from '../replacements/undecodable';
 import { RenderError, diagnostic } from '../../result';
 import { formatResourceId, resourceId, type Resource } from '../resource';
 import type { BuildContext } from '../loader';
@@ -58,6 +59,7 @@ export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], ope
   const printable = printableKeyCheck([], ctx.provenance);
   for (const r of targets) {
     printable?.(r);
+    checkDecodable(ctx.provenance, [r]);
     storePreviousId(r);
     try {
       annotationsThroughJson(ctx.provenance, r.object);

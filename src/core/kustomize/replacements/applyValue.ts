@@ -25,8 +25,12 @@ export interface TargetNode {
  * scalarTags.ts) — `"8080"` stays a string, 8080 a number — while a created field, or an
  * untagged node, has none and reads its text as plain YAML would.
  */
-/** A problem kubectl fails on, or the text the target's node now holds (undefined when it is no scalar). */
-export type SetResult = { readonly problem: string } | { readonly text: string | undefined };
+/**
+ * A problem kubectl fails on, or the text the target's node now holds (undefined when it is
+ * no scalar); `undecodable`: the node's tag cannot hold that text, which fails kubectl only
+ * if the node is still so when the resource is printed (undecodable.ts).
+ */
+export type SetResult = { readonly problem: string } | { readonly text: string | undefined; readonly undecodable?: string };
 
 export function setFieldValue(slot: FieldSlot, value: unknown, options: DelimiterOptions, sourceText = scalarText(value), { tag, quoted }: TargetNode = {}): SetResult {
   const current = readSlot(slot);
@@ -50,7 +54,11 @@ export function setFieldValue(slot: FieldSlot, value: unknown, options: Delimite
   else if (tag === undefined || tag === '!!str') writeSlot(slot, text);
   else {
     const read = readAs(tag, text);
-    if (read === undefined) return { problem: `cannot decode !!str \`${text}\` as a ${tag}` };
+    if (read === undefined) {
+      // kyaml sets the text into the typed node anyway; decoding it is what fails, later.
+      writeSlot(slot, text);
+      return { text, undecodable: `cannot decode !!str \`${text}\` as a ${tag}` };
+    }
     // A quoted typed node prints its text, unless the text resolves to another tag (an integer in a !!float node).
     writeSlot(slot, quoted === true && !(tag === '!!float' && goyamlV3NumberTag(text) === '!!int') ? text : read);
   }

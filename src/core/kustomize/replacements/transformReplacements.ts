@@ -1,12 +1,13 @@
 import { propagateWrite } from '../sharedValues';
 import { isRecord } from '../../fieldPath';
-import { RenderError, diagnostic } from '../../result';
+import { RenderError, diagnostic, type Diagnostic } from '../../result';
 import type { FieldWrite, Provenance } from '../../provenance';
 import { isPlainTimestamp, nodeText, parsedPlainText } from '../patches/scalarStyle';
 import { noteNullNameText, type Resource } from '../resource';
 import type { TransformerInput } from '../transformers/pipeline';
 import { loadReplacements } from './replacementList';
-import { hiddenTag, markTag } from '../scalarTags';
+import { hiddenTag, isPlainTagged, markTag, markPlainTyped } from '../scalarTags';
+import { noteUndecodable } from './undecodable';
 import { goyamlV3NumberTag } from '../../yaml/goyamlV3Number';
 import { createdLeaf, setFieldValue, type TargetNode, type DelimiterOptions } from './applyValue';
 import { PathError, matchPath, readSlot, scalarText, writeSlot, type FieldSlot } from './pathMatcher';
@@ -18,8 +19,9 @@ import { formatSelector, idsOf, isIdSelectorEmpty, isSelectedBy, matchesMapSelec
 export async function transformReplacements({ ctx, kustomization: k, resources }: TransformerInput): Promise<void> {
   if (k.data['replacements'] === undefined || k.data['replacements'] === null) return;
   for (const entry of await loadReplacements(ctx, k)) {
+    const problem = (message: string, parent: object = entry.value, key?: string | number): Diagnostic => diagnostic(entry.file, message, key === undefined ? entry.at : entry.locate(parent, key));
     const fail = (message: string, parent: object = entry.value, key?: string | number): never => {
-      throw new RenderError(diagnostic(entry.file, message, key === undefined ? entry.at : entry.locate(parent, key)));
+      throw new RenderError(problem(message, parent, key));
     };
     const source = entry.value['source'];
     const targets = entry.value['targets'];
@@ -30,7 +32,7 @@ export async function transformReplacements({ ctx, kustomization: k, resources }
     const write: FieldWrite = { ...entry.at, operation: 'replacement' };
     targets.forEach((target, index) => {
       if (!isRecord(target) || !isRecord(target['select'])) return fail('target must specify resources to select', targets, index);
-      applyTarget(ctx.provenance, resources, target, { value, text }, write, (m, parent, key) => fail(m, parent, key));
+      applyTarget(ctx.provenance, resources, target, { value, text }, write, { fail: (m, parent, key) => fail(m, parent, key), problem });
     });
   }
 }
@@ -63,7 +65,13 @@ function sourceValue(provenance: Provenance, resources: readonly Resource[], sou
   return { value: parts[index], text: parts[index] };
 }
 
-function applyTarget(provenance: Provenance, resources: readonly Resource[], target: Record<string, unknown>, { value, text }: SourceValue, write: FieldWrite, fail: (message: string, parent: object, key: string | number) => never): void {
+interface Problems {
+  readonly fail: (message: string, parent: object, key: string | number) => never;
+  /** The located diagnostic, for a problem kubectl meets only later (undecodable.ts). */
+  readonly problem: (message: string, parent: object, key: string | number) => Diagnostic;
+}
+
+function applyTarget(provenance: Provenance, resources: readonly Resource[], target: Record<string, unknown>, { value, text }: SourceValue, write: FieldWrite, { fail, problem }: Problems): void {
   const select = resourceSelector(target['select']);
   const rejects = Array.isArray(target['reject']) ? target['reject'].map(resourceSelector) : [];
   const fieldPaths = Array.isArray(target['fieldPaths']) && target['fieldPaths'].length > 0 ? target['fieldPaths'].map(String) : ['metadata.name'];
@@ -94,14 +102,23 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
         const result = setFieldValue(slot, value, options, text, node);
         // A delimiter problem is the options'; a text the target's tag cannot hold, the field path's.
         if ('problem' in result) return fail(result.problem, ...(result.problem.startsWith('delimiter') ? ([target, 'options'] as [object, string]) : pathAt));
-        // kustomize re-reads metadata.annotations as map[string]string before printing.
+        // kustomize re-reads metadata.annotations as map[string]string before printing: the
+        // node's text, not what it resolves to (a date stays as written, not RFC 3339).
         const written = readSlot(slot);
-        if (slot.parent === r.object.metadata['annotations'] && (typeof written === 'number' || typeof written === 'boolean')) writeSlot(slot, String(written));
+        if (slot.parent === r.object.metadata['annotations'] && (written === null || typeof written !== 'object')) {
+          writeSlot(slot, 'text' in result && result.text !== undefined ? result.text : String(written));
+        }
         record(slot.parent, slot.key, write);
+        if ('undecodable' in result && result.undecodable !== undefined && node.tag !== undefined) {
+          markPlainTyped(provenance, slot.parent, slot.key, node.tag, result.text);
+          noteUndecodable(provenance, { parent: slot.parent, key: slot.key, write, diagnostic: problem(result.undecodable, ...pathAt) });
+        }
         // The node keeps its tag: a later replacement into it reads the text so too.
-        if (node.quoted === true && node.tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, node.tag);
+        else if (node.quoted === true && node.tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, node.tag);
         // An untagged node keeps the text as copied (`1.0`, though it prints 1).
         else if (node.tag === '') markTag(provenance, slot.parent, slot.key, '', undefined, result.text);
+        // A plain typed node keeps its tag too: a date set into a date is still one for the next replacement.
+        else if (node.tag !== undefined && node.tag !== '!!str' && (written === null || typeof written !== 'object')) markPlainTyped(provenance, slot.parent, slot.key, node.tag, result.text);
         if (slot.parent === r.object.metadata && slot.key === 'name' && written === null && result.text) noteNullNameText(slot.parent, result.text);
         // An existing scalar is set in place: fields sharing its node change too (sharedValues.ts).
         if (!Array.isArray(slot.parent) && typeof slot.key === 'string' && before !== createdLeaf && before !== undefined && typeof before !== 'object') {
@@ -120,7 +137,7 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
 function targetNode(provenance: Provenance, slot: FieldSlot, before: unknown): TargetNode {
   if (before === createdLeaf) return { tag: '' };
   const hidden = hiddenTag(provenance, slot.parent, slot.key);
-  if (hidden !== undefined) return { tag: hidden, quoted: hidden !== '' };
+  if (hidden !== undefined) return { tag: hidden, quoted: hidden !== '' && !isPlainTagged(provenance, slot.parent, slot.key) };
   if (typeof before === 'boolean') return { tag: '!!bool' };
   if (typeof before !== 'number' && typeof before !== 'string') return {};
   if (Array.isArray(slot.parent)) return typeof before === 'number' ? { tag: Number.isInteger(before) ? '!!int' : '!!float' } : {};
