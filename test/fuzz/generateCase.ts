@@ -3,6 +3,7 @@ import { yamlFile, type FuzzCase, type FuzzFile } from './fuzzCase';
 import { addPatches, type Layer } from './patchFeatures';
 import { addConfigurations, addGenerators, addImages, addLabels, addNaming, addOrdering, addReplacements, addReplicas, pickApps } from './layerFeatures';
 import { Random } from './random';
+import { addKeyQuirks } from './keyQuirks';
 
 // One random repository: a base of a few apps, sometimes a middle layer and a component,
 // and the overlay under test. Every choice comes from the seed.
@@ -43,6 +44,7 @@ export function generateCase(seed: number, shape: Partial<CaseShape> = {}): Fuzz
   if (rng.chance(0.3)) addReplacements(overlay);
   addOrdering(overlay);
   files['overlay/kustomization.yaml'] = yamlFile(overlay.k);
+  addKeyQuirks(seed, files);
   return { seed, root: 'overlay', files };
 }
 
