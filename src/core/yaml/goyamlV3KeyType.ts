@@ -14,6 +14,9 @@ export function goyamlV3KeyType(key: unknown): NonStringKey | undefined {
   if (!isScalar(key) || key.type !== 'PLAIN' || typeof key.source !== 'string') return undefined;
   const text = key.source;
   const value: unknown = key.value;
+  // Runs for every nested key of every resource: a key starting with a letter is text unless
+  // the package already read it as something else (`true`, `null`).
+  if (typeof value === 'string' && !/^[-+.0-9]/.test(text)) return undefined;
   if (value === null) return { type: 'null', text };
   if (typeof value === 'boolean') return { type: 'boolean', text };
   const numberTag = goyamlV3NumberTag(text);

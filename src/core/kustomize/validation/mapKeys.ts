@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SyntaxDocument } from '../../yaml/syntaxDocument';
 import { goTimestampText } from '../../yaml/goTimestamp';
 import { plainScalarType } from './goyamlScalarType';
@@ -24,20 +24,26 @@ export function nonStringKeyType(key: Node | null | undefined): NonStringKeyType
 
 /** The first key kubectl cannot convert at all: null (`~`, `null`, empty) or a list or mapping. */
 export function unsupportedKey(doc: SyntaxDocument): { readonly node: Node; readonly message: string } | undefined {
-  let found: { node: Node; message: string } | undefined;
-  if (!doc.contents) return undefined;
-  visit(doc.contents, {
-    Pair(_, pair) {
-      if (!isPair(pair) || found) return found ? visit.BREAK : undefined;
-      const key = pair.key as Node | null;
-      if (isAlias(key)) return undefined;
-      if (key === null || (isScalar(key) && key.value === null)) {
-        found = { node: key ?? (pair.value as Node), message: 'a mapping key is null (kubectl reads an unquoted ~, null or empty key so, and cannot use it); quote the key or remove it' };
-      } else if (isCollection(key)) {
-        found = { node: key, message: `a mapping key is ${isSeq(key) ? 'a list' : isMap(key) ? 'a mapping' : 'a collection'}; kubectl accepts only scalar keys` };
-      }
-      return found ? visit.BREAK : undefined;
-    },
-  });
-  return found;
+  return doc.contents ? unsupportedKeyIn(doc.contents) : undefined;
+}
+
+function unsupportedKeyIn(node: unknown): { readonly node: Node; readonly message: string } | undefined {
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      const found = unsupportedKeyIn(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) {
+    const key = pair.key as Node | null;
+    if (key === null || (isScalar(key) && key.value === null)) {
+      return { node: key ?? (pair.value as Node), message: 'a mapping key is null (kubectl reads an unquoted ~, null or empty key so, and cannot use it); quote the key or remove it' };
+    }
+    if (isCollection(key)) return { node: key, message: `a mapping key is ${isSeq(key) ? 'a list' : 'a mapping'}; kubectl accepts only scalar keys` };
+    const found = unsupportedKeyIn(pair.value);
+    if (found) return found;
+  }
+  return undefined;
 }
