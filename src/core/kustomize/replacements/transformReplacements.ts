@@ -106,15 +106,13 @@ function applyTarget(provenance: Provenance, resources: readonly Resource[], tar
         // node's text, not what it resolves to (a date stays as written, not RFC 3339).
         const written = readSlot(slot);
         if (slot.parent === r.object.metadata['annotations'] && (written === null || typeof written !== 'object')) {
-          writeSlot(slot, 'text' in result && result.text !== undefined ? result.text : String(written));
+          if (result.text !== undefined) writeSlot(slot, result.text);
+          else if (typeof written === 'number' || typeof written === 'boolean') writeSlot(slot, String(written));
         }
         record(slot.parent, slot.key, write);
-        if ('undecodable' in result && result.undecodable !== undefined && node.tag !== undefined) {
-          markPlainTyped(provenance, slot.parent, slot.key, node.tag, result.text);
-          noteUndecodable(provenance, { parent: slot.parent, key: slot.key, write, diagnostic: problem(result.undecodable, ...pathAt) });
-        }
+        if (result.undecodable !== undefined) noteUndecodable(provenance, { parent: slot.parent, key: slot.key, write, diagnostic: problem(result.undecodable, ...pathAt) });
         // The node keeps its tag: a later replacement into it reads the text so too.
-        else if (node.quoted === true && node.tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, node.tag);
+        if (node.quoted === true && node.tag !== undefined && (written === null || typeof written !== 'object')) markTag(provenance, slot.parent, slot.key, node.tag);
         // An untagged node keeps the text as copied (`1.0`, though it prints 1).
         else if (node.tag === '') markTag(provenance, slot.parent, slot.key, '', undefined, result.text);
         // A plain typed node keeps its tag too: a date set into a date is still one for the next replacement.
