@@ -5,7 +5,8 @@ import { Random } from './random';
 // generated case as text (the `yaml` package would quote or refuse them):
 // - a ConfigMap data key that is a port (`9000:`): kubectl cannot print it unquoted;
 // - a kustomization field written twice: kubectl keeps the later one;
-// - a commonAnnotations key kubectl's YAML 1.1 reads as a boolean (`yes:`): kubectl fails.
+// - a commonAnnotations key kubectl's YAML 1.1 reads as a boolean (`yes:`): kubectl fails;
+// - a strategic merge patch field written twice.
 // A separate stream of the seed, so that the cases without quirks stay as they were.
 
 export function addKeyQuirks(seed: number, files: Record<string, FuzzFile>): void {
@@ -17,6 +18,21 @@ export function addKeyQuirks(seed: number, files: Record<string, FuzzFile>): voi
       if (!path.startsWith('base/') || path.endsWith('kustomization.yaml')) continue;
       const text = fileText(file);
       if (/^kind: ConfigMap$/m.test(text) && /^data:$/m.test(text)) files[path] = textFile(text.replace(/^data:\n/m, `data:\n  ${key}: default/app:8080\n`));
+    }
+  }
+  if (rng.chance(0.08)) {
+    // A strategic merge patch with a field written twice: kyaml reads the first where the
+    // resource has the field, and kubectl fails where the patch adds the mapping whole.
+    const patches = Object.entries(files).filter(([path, file]) => path.startsWith('overlay/') && !path.endsWith('kustomization.yaml') && /^kind: /m.test(fileText(file)));
+    if (patches.length > 0) {
+      const [path, file] = rng.pick(patches);
+      const lines = fileText(file).split('\n');
+      const scalars = lines.map((line, i) => [line, i] as const).filter(([line]) => /^ +[a-zA-Z]+: [^{[|>]/.test(line));
+      if (scalars.length > 0) {
+        const [line, i] = rng.pick(scalars);
+        lines.splice(i + 1, 0, line.replace(/: .*$/, ': twice'));
+        files[path] = textFile(lines.join('\n'));
+      }
     }
   }
   const overlay = files['overlay/kustomization.yaml'];

@@ -96,9 +96,10 @@ function parseKustomization(file: string, dir: string, text: string): Kustomizat
   return { file, dir, data, at, warnings: overridden.map(overriddenWarning), nonStringKeys };
 }
 
-/** A key written twice in a file kubectl decodes through JSON (the later one wins), located at the ignored one. */
-export function overriddenWarning({ key, ignored, kept }: OverriddenKey): Diagnostic {
-  return diagnostic(ignored.file, `"${key}" is written twice in this mapping; kubectl uses the later one (line ${kept.line}) and ignores this one`, ignored, 'warning');
+/** A key written twice, located at the one kubectl ignores. */
+export function overriddenWarning({ key, ignored, kept }: Pick<OverriddenKey, 'key' | 'ignored' | 'kept'>): Diagnostic {
+  const which = kept.line < ignored.line || (kept.line === ignored.line && kept.column < ignored.column) ? 'earlier' : 'later';
+  return diagnostic(ignored.file, `"${key}" is written twice in this mapping; kubectl uses the ${which} one (line ${kept.line}) and ignores this one`, ignored, 'warning');
 }
 
 /** A list field of the kustomization; a located error when it has the wrong shape. */

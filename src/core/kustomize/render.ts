@@ -9,6 +9,7 @@ import { finishAtRoot } from './rootPhase';
 import { loadedLayers } from './kustomization';
 import { checkPrintableKeys } from './validation/printableKeys';
 import { checkDecodable } from './replacements/undecodable';
+import { checkNoDuplicateKeys } from './patches/duplicateKeyMarks';
 import type { Resource } from './resource';
 
 export interface RenderOptions {
@@ -37,6 +38,7 @@ export async function render(fs: FileSystem, dir: string, options: RenderOptions
     // Last, as kubectl meets it: when printing.
     checkPrintableKeys(await loadedLayers(ctx), finished, provenance);
     checkDecodable(provenance, finished);
+    checkNoDuplicateKeys(provenance, finished);
     return ok({ resources: finished, provenance, warnings });
   } catch (e) {
     if (e instanceof RenderError) return err([e.diagnostic]);

@@ -41,15 +41,18 @@ export interface ParseOptions {
   readonly syntax?: SyntaxTree;
   /**
    * A key written twice in one mapping: an error (yaml.v3 decoding into Go values, as kubectl
-   * reads resources), or `last`: the later one wins, as for files kubectl decodes through
-   * JSON (kustomizations, replacement files, JSON 6902 patches). Each ignored key is reported.
+   * reads resources); `last`: the later one wins, as for files kubectl decodes through JSON
+   * (kustomizations, replacement files, JSON 6902 patches); `first`: the earlier one, as kyaml
+   * finds a field in a node (strategic merge patches). Each ignored key is reported.
    */
-  readonly duplicateKeys?: 'error' | 'last';
+  readonly duplicateKeys?: 'error' | 'first' | 'last';
   /** Where an ignored duplicate key was written, with the later key that overrode it. */
   readonly overridden?: OverriddenKey[];
 }
 
 export interface OverriddenKey {
+  /** The parsed mapping that holds the key. */
+  readonly map: object;
   readonly key: string;
   readonly ignored: SourceLocation;
   readonly kept: SourceLocation;
@@ -75,7 +78,7 @@ export function parseTracked(file: string, text: string, provenance: Provenance,
       problems.push(diagnostic(file, `invalid YAML: ${firstLine(e.message)}`, toLineColumn(lineCounter, e.pos[0])));
     }
     if (problems.length > 0) continue;
-    const converter = new Converter(doc, provenance, operation, locate, scalars, overridden);
+    const converter = new Converter(doc, provenance, operation, locate, scalars, overridden, duplicateKeys === 'first');
     const value = doc.contents ? converter.convert(doc.contents, 'root', false) : null;
     parsed.push({ value, location: locate(doc.contents?.range?.[0] ?? 0) });
   }
@@ -119,6 +122,7 @@ class Converter {
     private readonly locate: (offset: number) => SourceLocation,
     private readonly scalars: ScalarMode,
     private readonly overridden: OverriddenKey[] | undefined,
+    private readonly firstWins = false,
   ) {}
 
   /**
@@ -151,8 +155,9 @@ class Converter {
             continue;
           }
         }
-        if (Object.hasOwn(map, key)) {
-          if (merged?.delete(key) !== true) this.overrode(node.items, key, pair.key, map);
+        if (Object.hasOwn(map, key) && merged?.delete(key) !== true) {
+          this.overrode(node.items, key, pair.key, map);
+          if (this.firstWins) continue;
         }
         map[key] = this.convert(pair.value, nextPlace(place, key), inFlow || node.flow === true);
         // kubectl cannot print a nested key that reads as no string (goyamlV3KeyType.ts): noted here, judged on output.
@@ -190,11 +195,12 @@ class Converter {
     return true;
   }
 
-  /** `key` written again at `later`: the earlier write is ignored (reported, and dropped from the provenance). */
+  /** `key` written again at `later`: one of the two is ignored (reported; the later one dropped from the provenance when it wins). */
   private overrode(pairs: readonly unknown[], key: string, later: unknown, map: object): void {
     const earlier = pairs.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key) as { key: unknown } | undefined;
-    this.overridden?.push({ key, ignored: this.locateNode(earlier?.key), kept: this.locateNode(later) });
-    this.provenance.forget(map, key);
+    const [first, second] = [this.locateNode(earlier?.key), this.locateNode(later)];
+    this.overridden?.push(this.firstWins ? { map, key, ignored: second, kept: first } : { map, key, ignored: first, kept: second });
+    if (!this.firstWins) this.provenance.forget(map, key);
   }
 
   private locateNode(node: unknown): SourceLocation {

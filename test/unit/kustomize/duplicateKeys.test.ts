@@ -7,9 +7,10 @@ import { ParseCache } from '../../../src/core/yaml/parseCache';
 import { fixturesDir } from '../../support/fixtures';
 
 // A key written twice. kubectl decodes kustomizations, replacement files and JSON 6902
-// operations through JSON, so the later key wins without a word; Driftline renders the same
-// and says which key it ignored. Resources and strategic merge patches are errors (the
-// expected-error.txt fixtures beside these).
+// operations through JSON, so the later key wins without a word; a strategic merge patch
+// merged into existing fields reads the earlier one. Driftline renders the same and says
+// which key it ignored. A resource, or a patch adding a mapping with both keys, is an error
+// (the expected-error.txt fixtures beside these).
 
 const cases = join(fixturesDir, 'kustomize', 'duplicate-keys');
 
@@ -44,6 +45,14 @@ test('JSON 6902 operations and replacement files: the later key wins, each ignor
   ]);
   assert.deepEqual(warnings(await rendered('replacement-file-later-wins'), 'replacement-file-later-wins'), [
     'replacement.yaml:3:3 warning: "fieldPath" is written twice in this mapping; kubectl uses the later one (line 4) and ignores this one',
+  ]);
+});
+
+test('a strategic merge patch: the earlier key wins where it merges into the resource', async () => {
+  assert.deepEqual(warnings(await rendered('strategic-merge-earlier-wins'), 'strategic-merge-earlier-wins'), [
+    'patch.yaml:7:3 warning: "replicas" is written twice in this mapping; kubectl uses the earlier one (line 6) and ignores this one',
+    'patch.yaml:13:9 warning: "image" is written twice in this mapping; kubectl uses the earlier one (line 12) and ignores this one',
+    'patch.yaml:14:1 warning: "spec" is written twice in this mapping; kubectl uses the earlier one (line 5) and ignores this one',
   ]);
 });
 

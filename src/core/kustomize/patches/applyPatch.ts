@@ -2,6 +2,7 @@ import { isRecord } from '../../fieldPath';
 import type { SourceLocation } from '../../provenance';
 import { printableKeyCheck } from '../validation/printableKeys';
 import { checkDecodable } from '../replacements/undecodable';
+import { checkNoDuplicateKeys } from './duplicateKeyMarks';
 import { RenderError, diagnostic } from '../../result';
 import { formatResourceId, resourceId, type Resource } from '../resource';
 import type { BuildContext } from '../loader';
@@ -54,13 +55,19 @@ export function resourceForPatch(resources: readonly Resource[], patch: Strategi
   return found[0] as Resource;
 }
 
-export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], operations: readonly unknown[], fallback: SourceLocation): void {
+/**
+ * `storesPreviousId`: the `patches` transformer records each target's id first, so that
+ * references follow a rename (by these operations or a later replacement); the deprecated
+ * `patchesJson6902` does not, and references keep the old name (kubectl-verified).
+ */
+export function applyJsonTo(ctx: BuildContext, targets: readonly Resource[], operations: readonly unknown[], fallback: SourceLocation, storesPreviousId = true): void {
   // kubectl applies the operations to the resource as JSON, so it fails as printing would on a non-string key.
   const printable = printableKeyCheck([], ctx.provenance);
   for (const r of targets) {
     printable?.(r);
     checkDecodable(ctx.provenance, [r]);
-    storePreviousId(r);
+    checkNoDuplicateKeys(ctx.provenance, [r]);
+    if (storesPreviousId) storePreviousId(r);
     try {
       annotationsThroughJson(ctx.provenance, r.object);
       applyJsonPatch(ctx.provenance, r.object, operations);

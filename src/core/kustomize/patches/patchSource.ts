@@ -7,6 +7,7 @@ import type { BuildContext } from '../loader';
 import { checkFileWithinRoot } from '../validation/loadRules';
 import { inlineLocator } from './inlineLocator';
 import { trackedClone, type Relocate } from './trackedClone';
+import { markDuplicateKey } from './duplicateKeyMarks';
 
 /** A patch's text and where its positions are in the workspace. */
 export interface PatchSource {
@@ -50,16 +51,20 @@ export async function fileSource(ctx: BuildContext, k: Kustomization, path: stri
  * read like resources (`patch`); JSON 6902 operations like yaml.v2 (`yaml11`).
  *
  * A key written twice: kustomize decodes JSON 6902 operations through JSON, so the later
- * one wins (a warning here). A strategic merge patch keeps both keys in its node tree, and
- * kubectl then takes the first where the field exists and fails where it adds the field, so
- * that is an error here: one of the two keys is a mistake either way.
+ * one wins; a strategic merge patch is read as kyaml finds fields, the first one winning
+ * (duplicateKeyMarks.ts says when kubectl fails on it instead). Either way a warning.
  */
 export function parseSource(ctx: BuildContext, source: PatchSource, scalars: ScalarMode = 'patch'): PatchDocument[] {
   // Cached by text: inline patches have no file of their own, and positions are relocated below.
   const { scratch, parsed, overridden } = memoParse(ctx, `patch:${scalars}`, source.text, () => {
     const positions = new Provenance();
     const twice: OverriddenKey[] = [];
-    return { scratch: positions, parsed: parseTracked('', source.text, positions, 'patch', { scalars, duplicateKeys: 'last', overridden: twice }), overridden: twice };
+    const duplicateKeys = scalars === 'yaml11' ? 'last' : 'first';
+    const result = parseTracked('', source.text, positions, 'patch', { scalars, duplicateKeys, overridden: twice });
+    for (const { map, key, ignored, kept } of twice) {
+      if (duplicateKeys === 'first') markDuplicateKey(map, { key, again: { ...ignored, operation: 'patch' }, first: { ...kept, operation: 'patch' } });
+    }
+    return { scratch: positions, parsed: result, overridden: twice };
   });
   const locate = (at: SourceLocation): SourceLocation => {
     const { file, line, column } = source.relocate({ ...at, operation: 'patch' });
@@ -70,13 +75,10 @@ export function parseSource(ctx: BuildContext, source: PatchSource, scalars: Sca
     const at = first ? locate({ file: '', line: first.line, column: first.column }) : undefined;
     throw new RenderError(diagnostic(at?.file ?? '', first?.message ?? 'invalid YAML', at));
   }
+  // A patch is parsed as strategic merge first, then again as operations: one warning each.
   const operations = parsed.value.every((doc) => Array.isArray(doc.value));
-  for (const twice of overridden) {
-    const [kept, ignored] = [locate(twice.kept), locate(twice.ignored)];
-    if (!operations) {
-      throw new RenderError(diagnostic(kept.file, `mapping key "${twice.key}" already defined at line ${ignored.line}: a strategic merge patch must write each key once`, kept));
-    }
-    if (scalars === 'yaml11') ctx.warnings.push(overriddenWarning({ key: twice.key, ignored, kept }));
+  if (operations === (scalars === 'yaml11')) {
+    for (const { key, ignored, kept } of overridden) ctx.warnings.push(overriddenWarning({ key, ignored: locate(ignored), kept: locate(kept) }));
   }
   return parsed.value.map((doc) => ({ value: trackedClone(doc.value, scratch, ctx.provenance, source.relocate), location: locate(doc.location) }));
 }

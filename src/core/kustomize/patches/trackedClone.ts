@@ -1,6 +1,7 @@
 import { isRecord } from '../../fieldPath';
 import type { FieldWrite, Provenance } from '../../provenance';
 import { recordChain } from './listRecords';
+import { copyDuplicateMark } from './duplicateKeyMarks';
 
 export type Relocate = (write: FieldWrite) => FieldWrite;
 
@@ -23,6 +24,7 @@ export function trackedClone<T>(value: T, from: Provenance, to: Provenance, relo
       copy[key] = trackedClone(item, from, to, relocate);
       recordChain(to, copy, key, from.of(value, key).map(relocate));
     }
+    copyDuplicateMark(value, copy, to, relocate);
     return copy as T;
   }
   return value;

@@ -31,6 +31,6 @@ export async function transformPatchesJson6902({ ctx, kustomization: k, resource
       throw new RenderError(diagnostic(where.file, 'a patchesJson6902 patch must be a list of JSON 6902 operations', where));
     }
     if (patch.operations.length === 0) throw new RenderError(diagnostic(source.entryAt.file, 'no operation is found in the patch', source.entryAt));
-    applyJsonTo(ctx, resources.filter(parseTarget(k, target, k.at(entry, 'target')).matches), patch.operations, source.entryAt);
+    applyJsonTo(ctx, resources.filter(parseTarget(k, target, k.at(entry, 'target')).matches), patch.operations, source.entryAt, false);
   }
 }
