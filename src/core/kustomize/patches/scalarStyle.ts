@@ -62,6 +62,17 @@ export function restyleSetString(parent: object, key: string, value: string): vo
 }
 
 /**
+ * Whether `parent[key]` holds the text of a null a parser read plain: an annotation keeps
+ * `~` or `null` as its text (kustomize reads annotations as strings), but kyaml's node is
+ * still !!null, so a replacement finds no value there (kubectl-verified).
+ */
+export function isParsedPlainNull(provenance: Provenance, parent: object, key: string, value: unknown): boolean {
+  if (typeof value !== 'string' || !/^(null|Null|NULL|~|)$/.test(value)) return false;
+  const write = provenance.of(parent, key)[0];
+  return write !== undefined && parsingOperations.has(write.operation) && write.quoted !== true && jsonRebuilt.get(parent)?.get(key) !== write && hiddenTag(provenance, parent, key) !== '!!str';
+}
+
+/**
  * kyaml's FieldSetter gives every plain string node it sets that YAML 1.1 would read as
  * no string (`yes`, or the `5` a patch wrote over plain text) the double-quoted style, then
  * an existing field's own style. A merge walk sets each field the patch leaves alone to

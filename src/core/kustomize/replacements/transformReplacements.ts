@@ -2,7 +2,7 @@ import { propagateWrite } from '../sharedValues';
 import { isRecord } from '../../fieldPath';
 import { RenderError, diagnostic, type Diagnostic } from '../../result';
 import type { FieldWrite, Provenance } from '../../provenance';
-import { isPlainTimestamp, nodeText, parsedPlainText } from '../patches/scalarStyle';
+import { isParsedPlainNull, isPlainTimestamp, nodeText, parsedPlainText } from '../patches/scalarStyle';
 import { noteNullNameText, type Resource } from '../resource';
 import type { TransformerInput } from '../transformers/pipeline';
 import { loadReplacements } from './replacementList';
@@ -52,7 +52,8 @@ function sourceValue(provenance: Provenance, resources: readonly Resource[], sou
   const fieldPath = stringOf(source['fieldPath']) || 'metadata.name';
   const slot = matchPath(match.object, fieldPath, undefined)[0];
   const found = slot === undefined ? undefined : readSlot(slot);
-  if (found === undefined || found === null || (Array.isArray(found) && found.length === 0) || (isRecord(found) && Object.keys(found).length === 0)) {
+  const plainNull = slot !== undefined && !Array.isArray(slot.parent) && isParsedPlainNull(provenance, slot.parent, String(slot.key), found);
+  if (found === undefined || found === null || plainNull || (Array.isArray(found) && found.length === 0) || (isRecord(found) && Object.keys(found).length === 0)) {
     fail(`fieldPath \`${fieldPath}\` is missing for replacement source ${formatSelector(selector)}`, 'fieldPath');
   }
   const options = delimiterOptions(source['options']);
