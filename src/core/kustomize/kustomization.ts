@@ -7,7 +7,7 @@ import type { ParseCache } from '../yaml/parseCache';
 import { isRecord } from '../fieldPath';
 import { RenderError, diagnostic, type Diagnostic } from '../result';
 import { validateKustomization, type NonStringKey } from './validation/validateKustomization';
-import { applyKeyRenames } from './validation/keyRenames';
+import { applyKeyRenames, type ShadowedSpelling } from './validation/keyRenames';
 import { checkKustomizationHeader } from './validation/typeMeta';
 
 export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -90,10 +90,16 @@ function parseKustomization(file: string, dir: string, text: string): Kustomizat
   const fileStart: SourceLocation = { file, line: 1, column: 1 };
   // kubectl's strict decoding: unknown fields, wrong types, empty file, kind/apiVersion.
   const { renames, nonStringKeys } = validateKustomization(file, text, { doc: syntax.documents[0], lineCounter: syntax.lineCounter });
-  const aliases = applyKeyRenames(data, renames);
+  const shadowed: ShadowedSpelling[] = [];
+  const aliases = applyKeyRenames(data, renames, shadowed);
   const at = (parent: object, key: string | number): SourceLocation => positions.of(parent, aliases.get(parent)?.get(key) ?? key)[0] ?? fileStart;
   checkKustomizationHeader(file, data, (key) => (key === '' ? fileStart : at(data, key)));
-  return { file, dir, data, at, warnings: overridden.map(overriddenWarning), nonStringKeys };
+  const warnings = overridden.map(overriddenWarning);
+  for (const { node, ignored, kept } of shadowed) {
+    const [ignoredAt, keptAt] = [positions.of(node, ignored)[0] ?? fileStart, positions.of(node, kept)[0] ?? fileStart];
+    warnings.push(diagnostic(file, `"${ignored}" and "${kept}" set the same field; kubectl uses "${kept}" (line ${keptAt.line}) and ignores this one`, ignoredAt, 'warning'));
+  }
+  return { file, dir, data, at, warnings, nonStringKeys };
 }
 
 /** A key written twice, located at the one kubectl ignores. */

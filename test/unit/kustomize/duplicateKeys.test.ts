@@ -56,6 +56,18 @@ test('a strategic merge patch: the earlier key wins where it merges into the res
   ]);
 });
 
+test('one field spelled several ways: the byte-wise greatest spelling wins, whatever the order', async () => {
+  const result = await rendered('field-spelled-twice');
+  assert.deepEqual(warnings(result, 'field-spelled-twice'), [
+    'kustomization.yaml:6:1 warning: "Namespace" and "namespace" set the same field; kubectl uses "namespace" (line 5) and ignores this one',
+    'kustomization.yaml:9:3 warning: "NewTag" and "newTag" set the same field; kubectl uses "newTag" (line 10) and ignores this one',
+    'kustomization.yaml:11:3 warning: "NEWTAG" and "newTag" set the same field; kubectl uses "newTag" (line 10) and ignores this one',
+  ]);
+  const deployment = result.resources[0]?.object;
+  assert.ok(deployment);
+  assert.equal(result.provenance.at(deployment, ['spec', 'template', 'spec', 'containers', 0, 'image'])[0]?.line, 10);
+});
+
 test('a warm render (the kustomization from the parse cache) warns again', async () => {
   // The second render takes the parsed kustomization from the cache, warnings included.
   const options = { parseCache: new ParseCache() };
