@@ -8,6 +8,7 @@ import { buildKustomization } from './loader';
 import { finishAtRoot } from './rootPhase';
 import { loadedLayers } from './kustomization';
 import { checkPrintableKeys } from './validation/printableKeys';
+import { checkUniqueIds } from './validation/uniqueIds';
 import { checkDecodable } from './replacements/undecodable';
 import { checkNoDuplicateKeys } from './patches/duplicateKeyMarks';
 import type { Resource } from './resource';
@@ -35,6 +36,7 @@ export async function render(fs: FileSystem, dir: string, options: RenderOptions
     const ctx = { fs, provenance, warnings, stack: [], parseCache: options.parseCache };
     const { kustomization, resources } = await buildKustomization(ctx, normalize(dir));
     const finished = await finishAtRoot({ ctx, kustomization, resources });
+    checkUniqueIds(finished, provenance, kustomization.file);
     // Last, as kubectl meets it: when printing.
     checkPrintableKeys(await loadedLayers(ctx), finished, provenance);
     checkDecodable(provenance, finished);
