@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DriftController } from './driftController';
 import type { ResourceDiff } from '../core/diff/types';
 import { refOfDiff, type OverlayResource } from './resourceRef';
+import { settledRepeat } from './settledRepeat';
 
 /**
  * Above each resource document that an overlay renders (in base and overlay
@@ -11,9 +12,16 @@ export class DriftCodeLens implements vscode.CodeLensProvider, vscode.Disposable
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * VS Code drops a pending lens request when the editor loses focus (its CodeLens contribution
+   * cancels on onDidBlurEditorText), so a change that lands just before the user clicks into a
+   * panel, say Problems after a save, would leave the old lenses until the editor is focused
+   * again. Announcing each change once more after a quiet second asks again in the panel's time.
+   */
+  private readonly announce = settledRepeat(() => this.changed.fire(), 1_000);
 
   constructor(private readonly drift: DriftController) {
-    this.subscription = drift.onDidChange(() => this.changed.fire());
+    this.subscription = drift.onDidChange(() => this.announce.request());
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -39,6 +47,7 @@ export class DriftCodeLens implements vscode.CodeLensProvider, vscode.Disposable
 
   dispose(): void {
     this.subscription.dispose();
+    this.announce.dispose();
     this.changed.dispose();
   }
 }
